@@ -1,0 +1,7 @@
+import type { Feature } from "./bot/feature.js";
+import type { AppServices } from "./services.js";
+
+/** Every feature of the bot, in the order their commands are tried. */
+export function createFeatures(_services: AppServices): Feature[] {
+  return [];
+}

@@ -1,0 +1,11 @@
+import type { Config } from "./config.js";
+import type { Logger } from "./log.js";
+import type { Store } from "./store/store.js";
+
+/** What features are built from: configuration, the store and the clock (injected so tests control time). */
+export interface AppServices {
+  config: Config;
+  store: Store;
+  log: Logger;
+  clock: () => Date;
+}

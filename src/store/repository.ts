@@ -1,0 +1,121 @@
+import type { Container, SqlQuerySpec } from "@azure/cosmos";
+import { ConcurrencyError, guarded, statusOf } from "./errors.js";
+
+export type Stored<T> = T & { _etag: string };
+
+/** Items that expire carry both: `ttl` for Azure Cosmos, `expiresAt` for the embedded store (honoured on read). */
+export interface Expiring {
+  expiresAt?: string;
+  ttl?: number;
+}
+
+export function expiresIn<T extends object>(item: T, seconds: number, now: Date): T & Expiring {
+  return { ...item, ttl: seconds, expiresAt: new Date(now.getTime() + seconds * 1000).toISOString() };
+}
+
+function isExpired(item: Expiring, now: Date): boolean {
+  return item.expiresAt !== undefined && item.expiresAt <= now.toISOString();
+}
+
+const MAX_UPDATE_ATTEMPTS = 5;
+
+/**
+ * The one place that speaks Cosmos item operations. Domain repositories wrap it
+ * with their own types; they never see the SDK.
+ */
+export class Repository<T extends { id: string }> {
+  constructor(
+    private readonly container: Container,
+    private readonly partitionOf: (item: T) => string,
+    private readonly clock: () => Date = () => new Date(),
+  ) {}
+
+  async get(partition: string, id: string): Promise<Stored<T> | undefined> {
+    return guarded(async () => {
+      try {
+        const { resource } = await this.container.item(id, partition).read<Stored<T>>();
+        if (!resource || isExpired(resource as Expiring, this.clock())) return undefined;
+        return resource;
+      } catch (err) {
+        if (statusOf(err) === 404) return undefined;
+        throw err;
+      }
+    });
+  }
+
+  /** Creates the item; returns undefined when an item with that id already exists (409). */
+  async createIfAbsent(item: T): Promise<Stored<T> | undefined> {
+    return guarded(async () => {
+      try {
+        const { resource } = await this.container.items.create<T>(item);
+        return resource as Stored<T>;
+      } catch (err) {
+        if (statusOf(err) === 409) return undefined;
+        throw err;
+      }
+    });
+  }
+
+  async upsert(item: T): Promise<Stored<T>> {
+    return guarded(async () => {
+      const { resource } = await this.container.items.upsert<T>(item);
+      return resource as unknown as Stored<T>;
+    });
+  }
+
+  /**
+   * Read–change–replace guarded by the etag; retried when another writer won.
+   * `change` returns undefined to leave the item as it is.
+   */
+  async update(
+    partition: string,
+    id: string,
+    change: (current: Stored<T>) => T | undefined,
+  ): Promise<Stored<T> | undefined> {
+    for (let attempt = 0; attempt < MAX_UPDATE_ATTEMPTS; attempt++) {
+      const current = await this.get(partition, id);
+      if (!current) return undefined;
+      const next = change(current);
+      if (next === undefined) return current;
+      const written = await this.replaceIfMatch(next, current._etag);
+      if (written) return written;
+    }
+    throw new ConcurrencyError(id);
+  }
+
+  /** Replaces only if nobody wrote since `etag`; undefined when somebody did (412). */
+  async replaceIfMatch(item: T, etag: string): Promise<Stored<T> | undefined> {
+    return guarded(async () => {
+      try {
+        const { resource } = await this.container
+          .item(item.id, this.partitionOf(item))
+          .replace<T>(item, { accessCondition: { type: "IfMatch", condition: etag } });
+        return resource as Stored<T>;
+      } catch (err) {
+        if (statusOf(err) === 412) return undefined;
+        throw err;
+      }
+    });
+  }
+
+  async delete(partition: string, id: string): Promise<void> {
+    await guarded(async () => {
+      try {
+        await this.container.item(id, partition).delete();
+      } catch (err) {
+        if (statusOf(err) !== 404) throw err;
+      }
+    });
+  }
+
+  /** Queries must filter on the partition key in WHERE: the embedded server ignores the partitionKey option. */
+  async query(spec: SqlQuerySpec, partition?: string): Promise<Stored<T>[]> {
+    return guarded(async () => {
+      const { resources } = await this.container.items
+        .query<Stored<T>>(spec, partition === undefined ? {} : { partitionKey: partition })
+        .fetchAll();
+      const now = this.clock();
+      return resources.filter((r) => !isExpired(r as Expiring, now));
+    });
+  }
+}
