@@ -5,10 +5,18 @@ import type { Locale } from "./locale.js";
 
 export type StringTable = { [key: string]: string | StringTable };
 
+/** cards/strings/<locale>/<namespace>.json, merged under the namespace: `errors.json` holds the `errors.*` keys. */
 function load(locale: Locale): StringTable {
-  return JSON.parse(
-    fs.readFileSync(path.join(CARDS_DIR, "strings", `${locale}.json`), "utf8"),
-  ) as StringTable;
+  const dir = path.join(CARDS_DIR, "strings", locale);
+  const table: StringTable = {};
+  for (const file of fs.readdirSync(dir).filter((f) => f.endsWith(".json"))) {
+    const namespace = path.basename(file, ".json");
+    const content = JSON.parse(fs.readFileSync(path.join(dir, file), "utf8")) as StringTable;
+    // common.json is the root namespace (app, welcome, fallback); the others nest under their file name.
+    if (namespace === "common") Object.assign(table, content);
+    else table[namespace] = content;
+  }
+  return table;
 }
 
 export const STRINGS: Record<Locale, StringTable> = { sv: load("sv"), en: load("en") };

@@ -1,0 +1,37 @@
+import { randomUUID } from "node:crypto";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { openStore, type Store } from "../../src/store/store.js";
+
+export interface TestStore {
+  store: Store;
+  dataDir: string;
+  database: string;
+  /** Opens the same data again (after `store.close()`), as a restarted process would. */
+  reopen(): Promise<Store>;
+  dispose(): Promise<void>;
+}
+
+/** An embedded store of its own (own server, own data directory, fresh database name) for one test file. */
+export async function openTestStore(): Promise<TestStore> {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "varna-test-"));
+  const database = `t${randomUUID().replaceAll("-", "").slice(0, 12)}`;
+  const open = () => openStore({ mode: "embedded", dataDir, port: 0, database });
+  let store = await open();
+  return {
+    get store() {
+      return store;
+    },
+    dataDir,
+    database,
+    async reopen() {
+      store = await open();
+      return store;
+    },
+    async dispose() {
+      await store.close().catch(() => undefined);
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
