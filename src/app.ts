@@ -5,12 +5,15 @@ import { ConfiguredRoles } from "./bot/roles.js";
 import { turnMiddleware } from "./bot/turn-middleware.js";
 import { VarnaBot } from "./bot/varna-bot.js";
 import { VerbRouter } from "./bot/verb-router.js";
+import type { Case } from "./cases/case.js";
+import type { CaseEvent } from "./cases/case-event.js";
 import type { Config } from "./config.js";
 import { createFeatures } from "./features.js";
 import { createHttpServer } from "./http/server.js";
 import { createLogger, type Logger } from "./log.js";
 import type { AppServices } from "./services.js";
 import { type BotStateItem, CosmosBotStorage } from "./store/bot-storage.js";
+import { CaseRepository, type CaseSequence } from "./store/case-repository.js";
 import { ConversationReferences, type StoredConversation } from "./store/conversation-references.js";
 import { Repository } from "./store/repository.js";
 import { openStore, type Store } from "./store/store.js";
@@ -35,7 +38,20 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
   const log = options.log ?? createLogger(config.logLevel);
   const clock = options.clock ?? (() => new Date());
   const store = options.store ?? (await openStore(config.store));
-  const services: AppServices = { config, store, log, clock };
+  const services: AppServices = {
+    config,
+    store,
+    log,
+    clock,
+    cases: new CaseRepository(
+      new Repository<Case | CaseSequence>(store.containers.cases, (i) => i.orgId, clock),
+      new Repository<CaseEvent>(store.containers.events, (i) => i.caseId, clock),
+      clock,
+    ),
+    conversations: new ConversationReferences(
+      new Repository<StoredConversation>(store.containers.conversations, (i) => i.orgId, clock),
+    ),
+  };
 
   const botState = new Repository<BotStateItem>(store.containers.botstate, (i) => i.id, clock);
   const conversationState = new ConversationState(new CosmosBotStorage(botState, clock));
@@ -54,9 +70,7 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
   adapter.use(
     turnMiddleware({
       claims: new TurnClaims(new Repository<TurnClaim>(store.containers.botstate, (i) => i.id, clock), clock),
-      conversations: new ConversationReferences(
-        new Repository<StoredConversation>(store.containers.conversations, (i) => i.orgId, clock),
-      ),
+      conversations: services.conversations,
       defaultOrgId: config.defaultOrgId,
       clock,
       log,

@@ -1,5 +1,7 @@
 import type { Config } from "./config.js";
 import type { Logger } from "./log.js";
+import type { CaseRepository } from "./store/case-repository.js";
+import type { ConversationReferences } from "./store/conversation-references.js";
 import type { Store } from "./store/store.js";
 
 /** What features are built from: configuration, the store and the clock (injected so tests control time). */
@@ -8,4 +10,6 @@ export interface AppServices {
   store: Store;
   log: Logger;
   clock: () => Date;
+  cases: CaseRepository;
+  conversations: ConversationReferences;
 }

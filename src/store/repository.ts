@@ -17,7 +17,12 @@ function isExpired(item: Expiring, now: Date): boolean {
   return item.expiresAt !== undefined && item.expiresAt <= now.toISOString();
 }
 
-const MAX_UPDATE_ATTEMPTS = 5;
+/** Enough for a burst of writers on one document (e.g. the case number sequence); each retry backs off with jitter. */
+const MAX_UPDATE_ATTEMPTS = 12;
+
+function backoff(attempt: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, Math.random() * 10 * (attempt + 1)));
+}
 
 /**
  * The one place that speaks Cosmos item operations. Domain repositories wrap it
@@ -79,6 +84,7 @@ export class Repository<T extends { id: string }> {
       if (next === undefined) return current;
       const written = await this.replaceIfMatch(next, current._etag);
       if (written) return written;
+      await backoff(attempt);
     }
     throw new ConcurrencyError(id);
   }
