@@ -11,6 +11,7 @@ import type { Config } from "./config.js";
 import { createFeatures } from "./features.js";
 import { createHttpServer } from "./http/server.js";
 import { createLogger, type Logger } from "./log.js";
+import { loadUnits } from "./org/units.js";
 import type { AppServices } from "./services.js";
 import { type BotStateItem, CosmosBotStorage } from "./store/bot-storage.js";
 import { CaseRepository, type CaseSequence } from "./store/case-repository.js";
@@ -37,6 +38,8 @@ export interface AppOptions {
 export async function startApp(config: Config, options: AppOptions = {}): Promise<App> {
   const log = options.log ?? createLogger(config.logLevel);
   const clock = options.clock ?? (() => new Date());
+  // Configuration files are checked before anything is started, so a bad file stops the start cleanly.
+  const units = loadUnits(config.unitsFile);
   const store = options.store ?? (await openStore(config.store));
   const services: AppServices = {
     config,
@@ -51,12 +54,14 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
     conversations: new ConversationReferences(
       new Repository<StoredConversation>(store.containers.conversations, (i) => i.orgId, clock),
     ),
+    units,
+    roles: new ConfiguredRoles(config.adminAadIds),
   };
 
   const botState = new Repository<BotStateItem>(store.containers.botstate, (i) => i.id, clock);
   const conversationState = new ConversationState(new CosmosBotStorage(botState, clock));
   const features = createFeatures(services);
-  const router = new VerbRouter(features, new ConfiguredRoles(config.adminAadIds), log);
+  const router = new VerbRouter(features, services.roles, log);
   const bot = new VarnaBot({
     features,
     router,

@@ -1,5 +1,6 @@
 import path from "node:path";
 import { z } from "zod";
+import { CARDS_DIR } from "./paths.js";
 
 /** Environment variables are strings; "true"/"false" must not both mean true. */
 const booleanFlag = z
@@ -49,6 +50,7 @@ const EnvSchema = z.object({
     .regex(/^[A-Za-z0-9_-]{1,64}$/, "letters, digits, - and _ only")
     .default("local"),
   ADMIN_AAD_IDS: aadIdList,
+  UNITS_FILE: optionalText,
 });
 
 export type BotAuth =
@@ -69,6 +71,7 @@ export interface Config {
   store: StoreConfig;
   defaultOrgId: string;
   adminAadIds: string[];
+  unitsFile: string;
 }
 
 /** A configuration problem, phrased as the one line an administrator needs to fix it. */
@@ -143,5 +146,6 @@ export function loadConfig(source: NodeJS.ProcessEnv): Config {
     store,
     defaultOrgId: env.DEFAULT_ORG_ID,
     adminAadIds: env.ADMIN_AAD_IDS,
+    unitsFile: env.UNITS_FILE ? path.resolve(env.UNITS_FILE) : path.join(CARDS_DIR, "org", "units.json"),
   };
 }

@@ -1,5 +1,7 @@
+import type { RoleResolver } from "./bot/roles.js";
 import type { Config } from "./config.js";
 import type { Logger } from "./log.js";
+import type { Units } from "./org/units.js";
 import type { CaseRepository } from "./store/case-repository.js";
 import type { ConversationReferences } from "./store/conversation-references.js";
 import type { Store } from "./store/store.js";
@@ -11,5 +13,7 @@ export interface AppServices {
   log: Logger;
   clock: () => Date;
   cases: CaseRepository;
+  units: Units;
+  roles: RoleResolver;
   conversations: ConversationReferences;
 }

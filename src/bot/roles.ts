@@ -1,9 +1,14 @@
 import type { Role } from "./feature.js";
-import type { TurnInfo } from "./turn-info.js";
 
-/** Answers which roles the person in a turn holds; checked on the server for every action. */
+/** Who is asking, as the role checks need it (from a turn, or from a validated tab token). */
+export interface Principal {
+  orgId: string;
+  aadObjectId?: string;
+}
+
+/** Answers which roles a person holds; checked on the server for every action and every tab API call. */
 export interface RoleResolver {
-  rolesOf(turn: TurnInfo): Promise<ReadonlySet<Role>>;
+  rolesOf(principal: Principal): Promise<ReadonlySet<Role>>;
 }
 
 /** Everyone is staff; administrators are listed by Entra object id in configuration. */
@@ -14,9 +19,9 @@ export class ConfiguredRoles implements RoleResolver {
     this.admins = new Set(adminAadIds.map((id) => id.toLowerCase()));
   }
 
-  async rolesOf(turn: TurnInfo): Promise<ReadonlySet<Role>> {
+  async rolesOf(principal: Principal): Promise<ReadonlySet<Role>> {
     const roles = new Set<Role>(["staff"]);
-    const aad = turn.user.aadObjectId?.toLowerCase();
+    const aad = principal.aadObjectId?.toLowerCase();
     if (aad && this.admins.has(aad)) roles.add("admin");
     return roles;
   }

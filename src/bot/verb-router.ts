@@ -40,7 +40,7 @@ export class VerbRouter {
       throw new UserFacingError("errors.invalidInput");
     }
     if (handler.roles) {
-      const held = await this.roles.rolesOf(turn);
+      const held = await this.roles.rolesOf({ orgId: turn.orgId, aadObjectId: turn.user.aadObjectId });
       if (!handler.roles.some((role) => held.has(role))) {
         this.log.warn({ event: "verb.forbidden", verb: name }, "role check refused an action");
         throw new UserFacingError("errors.forbidden", {
