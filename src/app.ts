@@ -82,7 +82,13 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
     }),
   );
 
-  const http = createHttpServer({ adapter, bot, isReady: () => store.ping(), log });
+  const http = createHttpServer({
+    requireBearer: config.auth.mode !== "local",
+    adapter,
+    bot,
+    isReady: () => store.ping(),
+    log,
+  });
   await new Promise<void>((resolve, reject) => {
     http.server.server.once("error", reject);
     http.server.listen(config.port, config.host, () => resolve());

@@ -53,6 +53,9 @@ const EnvSchema = z.object({
   UNITS_FILE: optionalText,
 });
 
+/** Every environment key the app reads (the .env.example and infra agreement tests use this list). */
+export const ENV_KEYS = Object.keys(EnvSchema.shape) as (keyof typeof EnvSchema.shape)[];
+
 export type BotAuth =
   | { mode: "local" }
   | { mode: "SingleTenant"; appId: string; password: string; tenantId: string }

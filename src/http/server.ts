@@ -6,6 +6,8 @@ import { IncomingActivitySchema } from "./activity-schema.js";
 export const MAX_BODY_BYTES = 256 * 1024;
 
 export interface ServerDependencies {
+  /** When set, a request without a bearer token is refused before the adapter (which would validate it anyway). */
+  requireBearer: boolean;
   adapter: CloudAdapter;
   bot: ActivityHandler;
   isReady: () => Promise<boolean>;
@@ -24,6 +26,10 @@ export function createHttpServer(deps: ServerDependencies): HttpServer {
   server.use(restify.plugins.bodyParser({ maxBodySize: MAX_BODY_BYTES, mapParams: false, mapFiles: false }));
 
   server.post("/api/messages", async (req, res) => {
+    if (deps.requireBearer && !/^Bearer \S+/.test(req.headers.authorization ?? "")) {
+      res.send(401, { error: "authorization required" });
+      return;
+    }
     const parsed = IncomingActivitySchema.safeParse(req.body);
     if (!parsed.success) {
       deps.log.info(

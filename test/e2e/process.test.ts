@@ -1,0 +1,105 @@
+import { type ChildProcess, spawn } from "node:child_process";
+import fs from "node:fs";
+import net from "node:net";
+import os from "node:os";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { openStore } from "../../src/store/store.js";
+import { ConnectorServer } from "../support/connector.js";
+import { aUser } from "../support/harness.js";
+import { TEST_TENANT, TeamsClient } from "../support/teams-client.js";
+
+const ENTRY = path.join(__dirname, "../../src/index.ts");
+
+async function freePort(): Promise<number> {
+  const server = net.createServer();
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const { port } = server.address() as net.AddressInfo;
+  await new Promise((resolve) => server.close(resolve));
+  return port;
+}
+
+function startBot(env: Record<string, string>): {
+  child: ChildProcess;
+  stderr: () => string;
+  exit: Promise<number | null>;
+} {
+  const child = spawn(process.execPath, ["--import", "tsx", ENTRY], {
+    env: { PATH: process.env.PATH ?? "", LOG_LEVEL: "silent", ...env },
+    stdio: ["ignore", "ignore", "pipe"],
+  });
+  let stderr = "";
+  child.stderr?.on("data", (c: Buffer) => {
+    stderr += c.toString();
+  });
+  const exit = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));
+  return { child, stderr: () => stderr, exit };
+}
+
+async function waitHealthy(port: number): Promise<void> {
+  const deadline = Date.now() + 30_000;
+  while (Date.now() < deadline) {
+    try {
+      if ((await fetch(`http://127.0.0.1:${port}/healthz`)).ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  throw new Error("bot did not become healthy within 30 s");
+}
+
+let connector: ConnectorServer;
+let dataDir: string;
+beforeAll(async () => {
+  connector = await new ConnectorServer().start();
+  dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "varna-process-"));
+});
+afterAll(async () => {
+  await connector?.stop();
+  fs.rmSync(dataDir, { recursive: true, force: true });
+});
+
+describe("the real entry point (src/index.ts)", () => {
+  it("keeps what a person did when the process is killed with SIGKILL, and shuts down cleanly on SIGTERM", async () => {
+    const port = await freePort();
+    const env = { PORT: String(port), DATA_DIR: dataDir };
+    const user = aUser();
+
+    const first = startBot(env);
+    await waitHealthy(port);
+    const chat = new TeamsClient(`http://127.0.0.1:${port}`, connector, user, {
+      kind: "personal",
+      id: `a:${user.aadObjectId}`,
+    });
+    const [install] = await chat.install();
+    expect(install.cards).toHaveLength(1);
+    first.child.kill("SIGKILL");
+    await first.exit;
+
+    const second = startBot(env);
+    await waitHealthy(port);
+    // Installed before the crash, so the person is not greeted a second time.
+    const [again] = await chat.install();
+    expect(again.cards).toHaveLength(0);
+    second.child.kill("SIGTERM");
+    expect(await second.exit).toBe(0);
+
+    const store = await openStore({ mode: "embedded", dataDir, port: 0, database: "varna" });
+    const stored = await store.containers.conversations.item(`user-${user.aadObjectId}`, TEST_TENANT).read();
+    await store.close();
+    expect(stored.resource?.aadObjectId).toBe(user.aadObjectId);
+  }, 90_000);
+
+  it("refuses to start in production without an app id, naming the key", async () => {
+    const bot = startBot({ NODE_ENV: "production", PORT: String(await freePort()), DATA_DIR: dataDir });
+    expect(await bot.exit).toBe(1);
+    expect(bot.stderr()).toContain("MicrosoftAppId is required when NODE_ENV=production");
+  }, 30_000);
+
+  it("stops on a bad setting with one line naming the key", async () => {
+    const bot = startBot({ PORT: "not-a-port", DATA_DIR: dataDir });
+    expect(await bot.exit).toBe(1);
+    expect(bot.stderr()).toMatch(/^Värna cannot start: PORT: /m);
+  }, 30_000);
+});
