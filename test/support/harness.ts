@@ -1,4 +1,3 @@
-import { randomUUID } from "node:crypto";
 import { afterEach } from "vitest";
 import { type App, startApp } from "../../src/app.js";
 import { loadConfig } from "../../src/config.js";
@@ -25,12 +24,7 @@ export interface HarnessOptions {
   now?: Date;
 }
 
-let userCounter = 0;
-
-export function aUser(overrides: Partial<TestUser> = {}): TestUser {
-  userCounter++;
-  return { aadObjectId: randomUUID(), name: `Test Person ${userCounter}`, locale: "sv-SE", ...overrides };
-}
+export { aUser } from "./users.js";
 
 /**
  * Starts the real app on a free port over its own embedded store, with a
