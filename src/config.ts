@@ -49,7 +49,11 @@ const EnvSchema = z.object({
     .regex(/^[A-Za-z0-9_-]{1,64}$/, "letters, digits, - and _ only")
     .default("local"),
   ADMIN_AAD_IDS: aadIdList,
+  APPLICATIONINSIGHTS_CONNECTION_STRING: optionalText,
 });
+
+/** Every environment variable the app reads; the infra agreement test checks Bicep sets each one. */
+export const ENV_KEYS = Object.keys(EnvSchema.shape);
 
 export type BotAuth =
   | { mode: "local" }
@@ -69,6 +73,8 @@ export interface Config {
   store: StoreConfig;
   defaultOrgId: string;
   adminAadIds: string[];
+  /** Application Insights connection string; telemetry is off without it. */
+  telemetryConnectionString?: string;
 }
 
 /** A configuration problem, phrased as the one line an administrator needs to fix it. */
@@ -143,5 +149,6 @@ export function loadConfig(source: NodeJS.ProcessEnv): Config {
     store,
     defaultOrgId: env.DEFAULT_ORG_ID,
     adminAadIds: env.ADMIN_AAD_IDS,
+    telemetryConnectionString: env.APPLICATIONINSIGHTS_CONNECTION_STRING,
   };
 }
