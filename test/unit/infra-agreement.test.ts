@@ -136,7 +136,7 @@ describe("infrastructure and app agree", () => {
     const bicep = read(APP_SERVICE);
     expect(bicepAppSettingKeys(bicep).has("COSMOS_KEY")).toBe(false);
     expect(read(COSMOS)).toContain("disableLocalAuth: true");
-    expect(read(COSMOS)).toContain("sqlRoleDefinitions/${dataContributorRoleId}");
+    expect(read(COSMOS)).toContain("var dataContributorRoleId = '00000000-0000-0000-0000-000000000002'");
   });
 
   it("every container the app uses is declared in Bicep with the same partition key and TTL", () => {
