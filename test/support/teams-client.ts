@@ -105,7 +105,7 @@ export class TeamsClient {
   }
 
   /** The app being added: Teams sends installationUpdate and conversationUpdate (bot added), in either order. */
-  async install(): Promise<TurnResult[]> {
+  async install(): Promise<[TurnResult, TurnResult]> {
     const install = await this.post(this.activity({ type: "installationUpdate", action: "add" }));
     const update = await this.post(this.activity({ type: "conversationUpdate", membersAdded: [BOT] }));
     return [install, update];
