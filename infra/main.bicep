@@ -155,7 +155,7 @@ output appServiceName string = app.outputs.name
 output botDomain string = app.outputs.hostName
 
 @description('MicrosoftAppId for npm run package (the bot id in the Teams manifest).')
-output botAppId string = effectiveBotAppId
+output microsoftAppId string = effectiveBotAppId
 
 output tenantId string = tenant().tenantId
 output messagingEndpoint string = 'https://${app.outputs.hostName}/api/messages'

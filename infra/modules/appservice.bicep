@@ -90,11 +90,9 @@ var appSettings = {
   SCM_DO_BUILD_DURING_DEPLOYMENT: 'false'
 }
 
-var singleTenantSettings = botAuthType == 'SingleTenant'
-  ? {
-      MicrosoftAppPassword: '@Microsoft.KeyVault(SecretUri=${botPasswordSecretUri})'
-    }
-  : {}
+var singleTenantSettings = botAuthType == 'SingleTenant' ? {
+  MicrosoftAppPassword: '@Microsoft.KeyVault(SecretUri=${botPasswordSecretUri})'
+} : {}
 
 resource siteSettings 'Microsoft.Web/sites/config@2023-12-01' = {
   parent: site

@@ -77,13 +77,11 @@ resource account 'Microsoft.DocumentDB/databaseAccounts@2024-05-15' = {
     consistencyPolicy: {
       defaultConsistencyLevel: 'Session'
     }
-    capabilities: throughputMode == 'serverless'
-      ? [
-          {
-            name: 'EnableServerless'
-          }
-        ]
-      : []
+    capabilities: throughputMode == 'serverless' ? [
+      {
+        name: 'EnableServerless'
+      }
+    ] : []
     // Only Entra ID (managed identity) can reach the data: no account keys anywhere.
     disableLocalAuth: true
     disableKeyBasedMetadataWriteAccess: true
@@ -104,50 +102,49 @@ resource database 'Microsoft.DocumentDB/databaseAccounts/sqlDatabases@2024-05-15
     resource: {
       id: databaseName
     }
-    options: throughputMode == 'autoscale'
-      ? {
-          autoscaleSettings: {
-            maxThroughput: autoscaleMaxThroughput
-          }
-        }
-      : {}
+    options: throughputMode == 'autoscale' ? {
+      autoscaleSettings: {
+        maxThroughput: autoscaleMaxThroughput
+      }
+    } : {}
   }
 }
 
-resource sqlContainers 'Microsoft.DocumentDB/databaseAccounts/sqlDatabases/containers@2024-05-15' = [
-  for c in containers: {
-    parent: database
-    name: c.name
-    properties: {
-      resource: union(
-        {
-          id: c.name
-          partitionKey: {
-            paths: [
-              c.partitionKey
-            ]
-            kind: 'Hash'
-          }
-          indexingPolicy: {
-            indexingMode: 'consistent'
-            automatic: true
-            includedPaths: [
-              {
-                path: '/*'
-              }
-            ]
-            excludedPaths: [
-              {
-                path: '/"_etag"/?'
-              }
-            ]
-          }
-        },
-        c.ttl ? { defaultTtl: -1 } : {}
-      )
+var indexingPolicy = {
+  indexingMode: 'consistent'
+  automatic: true
+  includedPaths: [
+    {
+      path: '/*'
     }
+  ]
+  excludedPaths: [
+    {
+      path: '/"_etag"/?'
+    }
+  ]
+}
+
+var perItemTtl = {
+  defaultTtl: -1
+}
+
+resource sqlContainers 'Microsoft.DocumentDB/databaseAccounts/sqlDatabases/containers@2024-05-15' = [for c in containers: {
+  parent: database
+  name: c.name
+  properties: {
+    resource: union({
+      id: c.name
+      partitionKey: {
+        paths: [
+          c.partitionKey
+        ]
+        kind: 'Hash'
+      }
+      indexingPolicy: indexingPolicy
+    }, c.ttl ? perItemTtl : {})
   }
-]
+}]
 
 resource dataContributor 'Microsoft.DocumentDB/databaseAccounts/sqlRoleAssignments@2024-05-15' = {
   parent: account
