@@ -1,8 +1,8 @@
 import "dotenv/config";
-import { startApp } from "./app.js";
 import { ConfigError, loadConfig } from "./config.js";
+import { startTelemetry } from "./telemetry.js";
 
-/** Entry point: configuration → app → signals. Everything else is built in app.ts. */
+/** Entry point: configuration → telemetry → app → signals. Everything else is built in app.ts. */
 async function main(): Promise<void> {
   let config: ReturnType<typeof loadConfig>;
   try {
@@ -14,13 +14,18 @@ async function main(): Promise<void> {
     }
     throw err;
   }
+  const telemetry = startTelemetry(config.telemetryConnectionString);
+  // Loaded only now, so that the telemetry instrumentation sees http, restify and the Azure SDK.
+  const { startApp } = await import("./app.js");
   const app = await startApp(config);
+  app.services.log.info({ event: "telemetry", enabled: telemetry.enabled }, "telemetry configured");
   let stopping = false;
   const stop = async (signal: string) => {
     if (stopping) return;
     stopping = true;
     app.services.log.info({ event: "app.stopping", signal }, "shutting down");
     await app.close();
+    await telemetry.shutdown();
     process.exit(0);
   };
   process.on("SIGTERM", () => void stop("SIGTERM"));
