@@ -27,8 +27,10 @@ export interface TurnMiddlewareDeps {
  * and remembers where each person and channel can be reached later.
  */
 export function turnMiddleware(deps: TurnMiddlewareDeps): Middleware {
+  // Skips rewriting an unchanged conversation reference on every turn; bounded so a large tenant cannot grow it forever.
   const rememberedRecently = new Map<string, number>();
   const REMEMBER_EVERY_MS = 60 * 60 * 1000;
+  const REMEMBER_CACHE_MAX = 50_000;
 
   async function remember(context: TurnContext, turn: TurnInfo): Promise<void> {
     const key = conversationKey(turn.conversation.kind, {
@@ -55,6 +57,7 @@ export function turnMiddleware(deps: TurnMiddlewareDeps): Middleware {
       },
       turn.now,
     );
+    if (rememberedRecently.size >= REMEMBER_CACHE_MAX) rememberedRecently.clear();
     rememberedRecently.set(cacheKey, turn.now.getTime());
     context.turnState.set(FIRST_SEEN, firstSeen);
   }
