@@ -51,6 +51,7 @@ const EnvSchema = z.object({
     .default("local"),
   ADMIN_AAD_IDS: aadIdList,
   UNITS_FILE: optionalText,
+  SEND_RULES_FILE: optionalText,
 });
 
 /** Every environment key the app reads (the .env.example and infra agreement tests use this list). */
@@ -75,6 +76,8 @@ export interface Config {
   defaultOrgId: string;
   adminAadIds: string[];
   unitsFile: string;
+  /** A municipality's override of the "may I send?" rule table (JSON); validated when the app starts. */
+  sendRulesFile?: string;
 }
 
 /** A configuration problem, phrased as the one line an administrator needs to fix it. */
@@ -150,5 +153,6 @@ export function loadConfig(source: NodeJS.ProcessEnv): Config {
     defaultOrgId: env.DEFAULT_ORG_ID,
     adminAadIds: env.ADMIN_AAD_IDS,
     unitsFile: env.UNITS_FILE ? path.resolve(env.UNITS_FILE) : path.join(CARDS_DIR, "org", "units.json"),
+    ...(env.SEND_RULES_FILE ? { sendRulesFile: path.resolve(env.SEND_RULES_FILE) } : {}),
   };
 }
