@@ -226,8 +226,15 @@ export function recognise(text: string): Recognised {
 }
 
 const COMMAND = /^(?:skicka|send|får jag|far jag|may i|can i send|kan jag skicka)(?![\p{L}])/u;
+const QUESTION =
+  /\?|^(?:får|kan|ska|bör|är det|hur|may|can|could|should|is it|how)(?![\p{L}])/u;
 
-/** A send question: one of the command words, or free text that answers at least two of the three questions. */
+/**
+ * A send question: one of the command words, or a question (a "?" or a
+ * question word first) that answers at least two of the three questions.
+ * "Jag skickade ett mejl med personnummer" is a report, not a question.
+ */
 export function isSendQuestion(normalizedText: string): boolean {
-  return COMMAND.test(normalizedText) || Object.keys(recognise(normalizedText)).length >= 2;
+  if (COMMAND.test(normalizedText)) return true;
+  return QUESTION.test(normalizedText) && Object.keys(recognise(normalizedText)).length >= 2;
 }
