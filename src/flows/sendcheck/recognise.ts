@@ -226,8 +226,7 @@ export function recognise(text: string): Recognised {
 }
 
 const COMMAND = /^(?:skicka|send|får jag|far jag|may i|can i send|kan jag skicka)(?![\p{L}])/u;
-const QUESTION =
-  /\?|^(?:får|kan|ska|bör|är det|hur|may|can|could|should|is it|how)(?![\p{L}])/u;
+const QUESTION = /\?|^(?:får|kan|ska|bör|är det|hur|may|can|could|should|is it|how)(?![\p{L}])/u;
 
 /**
  * A send question: one of the command words, or a question (a "?" or a
