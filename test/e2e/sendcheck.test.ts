@@ -3,7 +3,7 @@ import { isoWeek, type WeeklyCounters } from "../../src/flows/sendcheck/counters
 import { CONTAINERS, type ContainerName } from "../../src/store/containers.js";
 import { type Card, findAction, findInput, pressPayload, textOf } from "../support/cards.js";
 import { aUser, type Harness, startHarness } from "../support/harness.js";
-import { TEST_TENANT } from "../support/teams-client.js";
+import { TEST_TENANT, type TeamsClient } from "../support/teams-client.js";
 
 let h: Harness;
 beforeAll(async () => {
@@ -22,6 +22,17 @@ function prefilled(card: Card) {
 /** The verdict is the answer card's first line. */
 function verdictOf(card: Card): string {
   return (card.body as { text: string }[])[0]!.text;
+}
+
+/** Submits the three answers as the question card does and returns the answer card. */
+async function check(
+  chat: TeamsClient,
+  information: string,
+  recipient: string,
+  channel: string,
+): Promise<Card> {
+  const answered = await chat.execute("sendcheck.answer", { information, recipient, channel });
+  return answered.cards.at(-1)!;
 }
 
 async function countersThisWeek(): Promise<WeeklyCounters | undefined> {
@@ -126,12 +137,7 @@ describe("may I send this?", () => {
 
   it("a yes-if answer lists the conditions and 'Check another' starts over", async () => {
     const chat = h.personal(aUser({ locale: "en-US" }));
-    const answered = await chat.execute("sendcheck.answer", {
-      information: "skyddad_folkbokforing",
-      recipient: "subject",
-      channel: "letter",
-    });
-    const answer = answered.cards.at(-1)!;
+    const answer = await check(chat, "skyddad_folkbokforing", "subject", "letter");
     const text = textOf(answer);
     expect(verdictOf(answer)).toBe("Yes, if …");
     expect(text).toContain("Skatteverket's forwarding");
@@ -140,24 +146,19 @@ describe("may I send this?", () => {
   });
 
   it("when the protection level is unknown, the clerk gets the strictest answer and is told why", async () => {
-    const answered = await h.personal(aUser({ locale: "en-US" })).execute("sendcheck.answer", {
-      information: "protected_unknown",
-      recipient: "subject",
-      channel: "phone",
-    });
-    const text = textOf(answered.cards.at(-1)!);
-    expect(verdictOf(answered.cards.at(-1)!)).toBe("No");
+    const answer = await check(
+      h.personal(aUser({ locale: "en-US" })),
+      "protected_unknown",
+      "subject",
+      "phone",
+    );
+    const text = textOf(answer);
+    expect(verdictOf(answer)).toBe("No");
     expect(text).toContain("you get the strictest answer");
   });
 
   it("'Report an incident instead' hands the three answers to the incident conversation", async () => {
-    const chat = h.personal(aUser());
-    const answered = await chat.execute("sendcheck.answer", {
-      information: "sekretessmarkering",
-      recipient: "external",
-      channel: "teams_chat",
-    });
-    const answer = answered.cards.at(-1)!;
+    const answer = await check(h.personal(aUser()), "sekretessmarkering", "external", "teams_chat");
     expect(findAction(answer, "Rapportera en incident i stället").type).toBe("Action.Execute");
     expect(pressPayload(answer, "Rapportera en incident i stället")).toEqual({
       verb: "incident.start",
