@@ -45,24 +45,31 @@ function parseFile<S extends z.ZodType>(file: string, schema: S): z.infer<S> {
   return parsed.data;
 }
 
-/**
- * The effective rule table: the baseline, or the baseline with a municipality's
- * override applied. Throws RuleTableError naming the first gap, conflict, broken
- * cell, or protected-data rule an override would loosen.
- */
-export function loadRuleTable(options: { baselineFile?: string; overrideFile?: string } = {}): RuleTable {
-  const baselineFile = options.baselineFile ?? BASELINE_RULES_FILE;
-  const baseFile = parseFile(baselineFile, RuleFileSchema);
-  const baseline = buildRuleTable(baseFile);
-  if (!options.overrideFile) return baseline;
-  const file = options.overrideFile;
-  const override = parseFile(file, OverrideFileSchema);
+/** Prefixes a rule problem with the file it comes from, so the administrator knows which file to fix. */
+function inFile<T>(file: string, build: () => T): T {
   try {
-    const effective = buildRuleTable(applyOverride(baseFile, override));
-    assertProtectedNotLoosened(baseline, effective);
-    return effective;
+    return build();
   } catch (err) {
     if (err instanceof RuleTableError) throw new RuleTableError(`${file}: ${err.message}`);
     throw err;
   }
+}
+
+/**
+ * The effective rule table: the baseline, or the baseline with a municipality's
+ * override applied. Throws RuleTableError naming the file and the first gap,
+ * conflict, broken cell, or protected-data answer an override would loosen.
+ */
+export function loadRuleTable(options: { baselineFile?: string; overrideFile?: string } = {}): RuleTable {
+  const baselineFile = options.baselineFile ?? BASELINE_RULES_FILE;
+  const baseFile = parseFile(baselineFile, RuleFileSchema);
+  const baseline = inFile(baselineFile, () => buildRuleTable(baseFile));
+  const file = options.overrideFile;
+  if (!file) return baseline;
+  const override = parseFile(file, OverrideFileSchema);
+  return inFile(file, () => {
+    const effective = buildRuleTable(applyOverride(baseFile, override));
+    assertProtectedNotLoosened(baseline, effective);
+    return effective;
+  });
 }
