@@ -34,7 +34,7 @@ describe("recognising a send question in free text", () => {
     ],
     [
       "kan jag ringa ett företag om fingerade personuppgifter",
-      { information: "fingerade", recipient: "external", channel: "phone" },
+      { information: "fingerade_personuppgifter", recipient: "external", channel: "phone" },
     ],
     ["send a message to Kivra with no personal data", { information: "none", channel: "digital_mailbox" }],
   ])("%s", (text, expected) => {

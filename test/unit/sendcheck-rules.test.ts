@@ -35,7 +35,7 @@ const DOMAIN_TABLE: Record<(typeof TABLE_INFORMATION)[number], Verdict[]> = {
   sensitive: row("N C N N N C C C C"),
   sekretessmarkering: row("N C N N N C N C N"),
   skyddad_folkbokforing: row("N C N N N C N C N"),
-  fingerade: row("N N N N N C N C N"),
+  fingerade_personuppgifter: row("N N N N N C N C N"),
 };
 
 /** What each condition must say (English), for every "yes, if" cell of the domain table. */
@@ -57,8 +57,8 @@ const CONDITIONS: [string, Channel, string][] = [
   ["skyddad_folkbokforing", "sdk", "secrecy assessment"],
   ["skyddad_folkbokforing", "letter", "Skatteverket's forwarding"],
   ["skyddad_folkbokforing", "digital_mailbox", "the person themselves"],
-  ["fingerade", "letter", "never link the identities"],
-  ["fingerade", "digital_mailbox", "never link the identities"],
+  ["fingerade_personuppgifter", "letter", "never link the identities"],
+  ["fingerade_personuppgifter", "digital_mailbox", "never link the identities"],
 ];
 
 /** The effective table once the by-recipient and protected-data rules apply (rows in INFORMATION order). */
@@ -186,7 +186,11 @@ describe("the by-recipient and protected-data rules", () => {
     expect(t.decide({ information: "ordinary", recipient: "authority", channel: "letter" }).verdict).toBe(
       "yes",
     );
-    const d = t.decide({ information: "fingerade", recipient: "authority", channel: "letter" });
+    const d = t.decide({
+      information: "fingerade_personuppgifter",
+      recipient: "authority",
+      channel: "letter",
+    });
     expect(d.verdict).toBe("yes_if");
     expect(d.decidedBy).toEqual([
       "recipient rule everything-by-letter",
@@ -198,9 +202,9 @@ describe("the by-recipient and protected-data rules", () => {
     for (const recipient of RECIPIENTS)
       for (const channel of CHANNELS) {
         const unknown = table.decide({ information: "protected_unknown", recipient, channel }).verdict;
-        const levels = (["sekretessmarkering", "skyddad_folkbokforing", "fingerade"] as const).map(
-          (information) => table.decide({ information, recipient, channel }).verdict,
-        );
+        const levels = (
+          ["sekretessmarkering", "skyddad_folkbokforing", "fingerade_personuppgifter"] as const
+        ).map((information) => table.decide({ information, recipient, channel }).verdict);
         expect(unknown).toBe(levels.includes("no") ? "no" : levels.includes("yes_if") ? "yes_if" : "yes");
       }
   });
@@ -345,6 +349,8 @@ describe("the review table for the DSO", () => {
     const rows = md.split("\n").filter((l) => l.startsWith("| information."));
     expect(rows).toHaveLength(RECIPIENTS.length * INFORMATION.length);
     expect(rows.every((r) => r.split(" | ").length === CHANNELS.length + 1)).toBe(true);
-    expect(md).toContain("| information.fingerade | N | N | N | N | N | C: it is sent as to anyone");
+    expect(md).toContain(
+      "| information.fingerade_personuppgifter | N | N | N | N | N | C: it is sent as to anyone",
+    );
   });
 });

@@ -1,11 +1,17 @@
 import { z } from "zod";
+import type { ProtectionLevel } from "../../cases/case.js";
 
 /**
  * The three answers of a send check, as stable ids. These ids are also what the
  * "Report an incident instead" button hands over as `prefill`, and what the
  * anonymous weekly counters are keyed by, so they never change meaning.
  */
-export const PROTECTED_LEVELS = ["sekretessmarkering", "skyddad_folkbokforing", "fingerade"] as const;
+/** The same ids as the case model's protection levels, so an incident pre-filled from a check needs no mapping. */
+export const PROTECTED_LEVELS = [
+  "sekretessmarkering",
+  "skyddad_folkbokforing",
+  "fingerade_personuppgifter",
+] as const satisfies readonly ProtectionLevel[];
 export const INFORMATION = [
   "none",
   "ordinary",

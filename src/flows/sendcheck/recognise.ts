@@ -10,7 +10,7 @@ import type { Channel, Information, Recipient } from "./answers.js";
 type Patterns<T extends string> = [T, string[]][];
 
 const INFORMATION_WORDS: Patterns<Information> = [
-  ["fingerade", ["fingerad\\p{L}*", "fictitious (?:identit|personal)\\p{L}*"]],
+  ["fingerade_personuppgifter", ["fingerad\\p{L}*", "fictitious (?:identit|personal)\\p{L}*"]],
   ["skyddad_folkbokforing", ["skyddad folkbokföring", "protected (?:population )?registration"]],
   ["sekretessmarkering", ["sekretessmarker\\p{L}*", "confidentiality mark\\p{L}*"]],
   [

@@ -183,7 +183,11 @@ function protectedWins(current: Decision, rule: MatchRule): Decision {
 }
 
 /** When the level is unknown, the strictest level decides (the most severe level first on a tie). */
-const LEVELS_BY_SEVERITY: ProtectedLevel[] = ["skyddad_folkbokforing", "fingerade", "sekretessmarkering"];
+const LEVELS_BY_SEVERITY: ProtectedLevel[] = [
+  "skyddad_folkbokforing",
+  "fingerade_personuppgifter",
+  "sekretessmarkering",
+];
 
 function key(information: Information, recipient: Recipient, channel: Channel): string {
   return `${information}|${recipient}|${channel}`;
