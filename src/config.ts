@@ -52,6 +52,7 @@ const EnvSchema = z.object({
   ADMIN_AAD_IDS: aadIdList,
   UNITS_FILE: optionalText,
   APPLICATIONINSIGHTS_CONNECTION_STRING: optionalText,
+  SEND_RULES_FILE: optionalText,
 });
 
 /** Every environment key the app reads (the .env.example and infra agreement tests use this list). */
@@ -78,6 +79,8 @@ export interface Config {
   unitsFile: string;
   /** Application Insights connection string; telemetry is off without it. */
   telemetryConnectionString?: string;
+  /** A municipality's override of the "may I send?" rule table (JSON); validated when the app starts. */
+  sendRulesFile?: string;
 }
 
 /** A configuration problem, phrased as the one line an administrator needs to fix it. */
@@ -154,5 +157,6 @@ export function loadConfig(source: NodeJS.ProcessEnv): Config {
     adminAadIds: env.ADMIN_AAD_IDS,
     unitsFile: env.UNITS_FILE ? path.resolve(env.UNITS_FILE) : path.join(CARDS_DIR, "org", "units.json"),
     telemetryConnectionString: env.APPLICATIONINSIGHTS_CONNECTION_STRING,
+    ...(env.SEND_RULES_FILE ? { sendRulesFile: path.resolve(env.SEND_RULES_FILE) } : {}),
   };
 }

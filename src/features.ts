@@ -1,7 +1,22 @@
 import type { Feature } from "./bot/feature.js";
+import { sendCheckFeature } from "./bot/sendcheck.js";
+import type { WeeklyCounters } from "./flows/sendcheck/counters.js";
+import { loadRuleTable } from "./flows/sendcheck/load.js";
 import type { AppServices } from "./services.js";
+import { Repository } from "./store/repository.js";
+import { SendCheckCounters } from "./store/sendcheck-counters.js";
 
 /** Every feature of the bot, in the order their commands are tried. */
-export function createFeatures(_services: AppServices): Feature[] {
-  return [];
+export function createFeatures(services: AppServices): Feature[] {
+  const { config, store, clock } = services;
+  return [
+    sendCheckFeature(
+      services,
+      // Throws at start-up, naming the cell, when SEND_RULES_FILE is broken.
+      loadRuleTable({ overrideFile: config.sendRulesFile }),
+      new SendCheckCounters(
+        new Repository<WeeklyCounters>(store.containers.sendcheckCounters, (c) => c.orgId, clock),
+      ),
+    ),
+  ];
 }
