@@ -17,7 +17,10 @@ const INTERNATIONAL_PHONE = /(?<![\d+])\+(?!46)[1-9]\d{0,2}[\s-]?\d(?:[\s-]?\d){
 const STREET_SUFFIXES =
   "gatan|gata|vägen|väg|gränden|gränd|torget|torg|stigen|allén|allé|backen|leden|plan|platsen|kajen|stråket|esplanaden|promenaden|slingan|ringen|parken|hagen";
 /** "Storgatan 12", "Östra Hamngatan 5B", "storgatan 3 lgh 1102". */
-const SWEDISH_STREET = new RegExp(`(?<!\\p{L})\\p{L}{2,}(?:${STREET_SUFFIXES})\\s+\\d{1,4}(?:\\s?[A-Za-z])?(?!\\d)`, "iu");
+const SWEDISH_STREET = new RegExp(
+  `(?<!\\p{L})\\p{L}{2,}(?:${STREET_SUFFIXES})\\s+\\d{1,4}(?:\\s?[A-Za-z])?(?!\\d)`,
+  "iu",
+);
 /** "12 Baker Street", "Baker Street 12". */
 const ENGLISH_STREET =
   /(?:\d{1,4}\s+(?:\p{Lu}\p{L}+\s+){1,2}(?:Street|Road|Avenue|Lane|Drive)\b|(?<!\p{L})\p{Lu}\p{L}+\s+(?:Street|Road|Avenue|Lane|Drive)\s+\d{1,4}(?!\d))/u;

@@ -11,6 +11,7 @@ export const CONTAINERS = {
   conversations: { partitionKey: "/orgId", ttl: false },
   botstate: { partitionKey: "/id", ttl: true },
   jobs: { partitionKey: "/orgId", ttl: true },
+  drafts: { partitionKey: "/orgId", ttl: true },
 } as const satisfies Record<string, { partitionKey: string; ttl: boolean }>;
 
 export type ContainerName = keyof typeof CONTAINERS;

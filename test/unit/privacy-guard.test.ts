@@ -64,9 +64,7 @@ describe("the privacy guard", () => {
   });
 
   it.each(TABLE)("%s → %j", (text, kinds) => {
-    expect(findIdentifyingData(text)).toEqual(
-      [...kinds].sort((a, b) => ORDER.indexOf(a) - ORDER.indexOf(b)),
-    );
+    expect(findIdentifyingData(text)).toEqual([...kinds].sort((a, b) => ORDER.indexOf(a) - ORDER.indexOf(b)));
   });
 
   it("returns each personal number as written, so a caller can see how many there are", () => {
