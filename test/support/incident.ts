@@ -53,7 +53,11 @@ export function shown(result: TurnResult): Card {
 }
 
 /** Answers one step: fills the card's inputs and presses Next; fails if the bot refused. */
-export async function answer(chat: TeamsClient, card: Card, inputs: Record<string, string>): Promise<TurnResult> {
+export async function answer(
+  chat: TeamsClient,
+  card: Card,
+  inputs: Record<string, string>,
+): Promise<TurnResult> {
   const result = await chat.press(card, "incident.answer", inputs);
   if (result.message) throw new Error(`the step was refused: ${result.message}`);
   return result;
