@@ -40,7 +40,7 @@ const PHRASES: { pattern: RegExp; category?: Category }[] = [
   },
   {
     pattern:
-      /(tappat|tappade|glömt|glömde|förlorat|förlorade|blivit av med|stulen|stulits|stal)\b.*(dator|telefon|mobil|usb|papper|väska)|(lost|stolen|left)\b.*(laptop|phone|usb|papers|bag)/,
+      /(tappat|tappade|glömt|glömde|förlorat|förlorade|blivit av med|stulen|stulits|stal)\b.*(dator|telefon|mobil|usb|papper|väska)|(lost|stolen|left)\b.*(laptop|phone|usb|papers|bag)|(dator|telefon|mobil|laptop|phone)\w*\b.*(stulen|stulits|borta|lost|stolen)/,
     category: "lost_or_stolen_device",
   },
   {
