@@ -231,6 +231,9 @@ describe("reporting an incident", () => {
     const whenCard = shown(await answer(chat, first, answers.what));
     const backToWhat = shown(await chat.press(whenCard, "incident.back"));
     expect(findInput(backToWhat, "category").value).toBe("wrong_recipient_email");
+    // Back from the first step leads to the menu; the draft waits to be continued.
+    expect(textOf(shown(await chat.press(backToWhat, "incident.back")))).toContain("Hej! Jag är Värna");
+    expect((await draftsOf(user.aadObjectId)).map((d) => d.status)).toEqual(["open"]);
     const { summary } = await walkToSummary(chat, backToWhat, answers);
     const whoCard = shown(await chat.press(summary, "Ändra förvaltning och chef"));
     expect(findInput(whoCard, "managerName").value).toBe("Eva Chef");

@@ -92,23 +92,10 @@ describe("the incident flow (pure)", () => {
         done: { measuresTaken: [], otherReports: [], description: "x", contactConsent: true },
       },
     };
-    const inTime = ok(
-      next(
-        draft,
-        { kind: "submit", reporter: { aadObjectId: "me", name: "Me" } },
-        new Date("2026-11-22T09:59:00Z"),
-        context,
-      ),
-    );
-    expect(inTime.effects).toHaveLength(1);
-    const late = ok(
-      next(
-        draft,
-        { kind: "submit", reporter: { aadObjectId: "me", name: "Me" } },
-        new Date("2026-11-22T10:01:00Z"),
-        context,
-      ),
-    );
+    const submitAt = (at: string) =>
+      ok(next(draft, { kind: "submit", reporter: { aadObjectId: "me", name: "Me" } }, new Date(at), context));
+    expect(submitAt("2026-11-22T09:59:00Z").effects).toHaveLength(1);
+    const late = submitAt("2026-11-22T10:01:00Z");
     expect(late.effects).toHaveLength(0);
     expect(late.draft.position).toBe("late");
   });
