@@ -1,4 +1,12 @@
-import type { BreachType, CaseType, DataCategory, ProtectionLevel, Severity, SubjectGroup } from "./case.js";
+import type {
+  BreachType,
+  CaseType,
+  Category,
+  DataCategory,
+  ProtectionLevel,
+  Severity,
+  SubjectGroup,
+} from "./case.js";
 
 /**
  * The preliminary assessment as data (domain.md §1, §2 and EDPB 9/2022 risk
@@ -11,6 +19,7 @@ export interface AssessmentRule {
   atLeast: Severity;
   when: {
     type?: CaseType;
+    categoryAny?: Category[];
     protectionAny?: ProtectionLevel[];
     dataAny?: DataCategory[];
     subjectsAny?: SubjectGroup[];
@@ -32,6 +41,8 @@ export const ASSESSMENT_RULES: readonly AssessmentRule[] = [
       protectionAny: ["sekretessmarkering", "skyddad_folkbokforing", "fingerade_personuppgifter", "osl_21_3"],
     },
   },
+  // A revealed protected address or identity is high whatever level was chosen (case.ts).
+  { reason: "protected_data", atLeast: "high", when: { categoryAny: ["protected_identity_revealed"] } },
   { reason: "protection_unknown", atLeast: "high", when: { protectionAny: ["unknown"] } },
   {
     reason: "sensitive_data",

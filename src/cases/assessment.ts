@@ -5,6 +5,7 @@ import { type Case, type PreliminaryAssessment, SEVERITIES, type Severity } from
 export type AssessmentFacts = Pick<
   Case,
   | "type"
+  | "category"
   | "protectionLevel"
   | "dataCategories"
   | "subjectGroups"
@@ -17,6 +18,7 @@ export type AssessmentFacts = Pick<
 
 function applies(when: AssessmentRule["when"], f: AssessmentFacts): boolean {
   if (when.type !== undefined && f.type !== when.type) return false;
+  if (when.categoryAny && !when.categoryAny.includes(f.category)) return false;
   if (when.protectionAny && !when.protectionAny.includes(f.protectionLevel)) return false;
   if (when.dataAny && !when.dataAny.some((d) => f.dataCategories.includes(d))) return false;
   if (when.subjectsAny && !when.subjectsAny.some((s) => f.subjectGroups.includes(s))) return false;
@@ -50,7 +52,7 @@ export function assess(
     (max, r) => (rank(r.atLeast) > rank(max) ? r.atLeast : max),
     "low",
   );
-  const reasons = applying.length ? applying.map((r) => r.reason) : [ORDINARY_REASON];
+  const reasons = applying.length ? [...new Set(applying.map((r) => r.reason))] : [ORDINARY_REASON];
   const incident = facts.type === "incident";
   return {
     severity,

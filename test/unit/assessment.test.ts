@@ -5,6 +5,7 @@ import { ASSESSMENT_RULES } from "../../src/cases/assessment-rules.js";
 
 const ordinary: AssessmentFacts = {
   type: "incident",
+  category: "data_lost",
   protectionLevel: "none",
   dataCategories: ["identity"],
   subjectGroups: ["employees"],
@@ -53,6 +54,22 @@ describe("the preliminary assessment", () => {
       expect(nearMiss.notifyImyLikely).toBe(false);
     },
   );
+
+  it("makes a revealed protected identity high even when the level was not given", () => {
+    const result = assess({
+      ...ordinary,
+      category: "protected_identity_revealed",
+      breachTypes: ["confidentiality"],
+    });
+    expect(result.severity).toBe("high");
+    expect(result.reasons.filter((r) => r === "protected_data")).toHaveLength(1);
+    const both = assess({
+      ...ordinary,
+      category: "protected_identity_revealed",
+      protectionLevel: "sekretessmarkering",
+    });
+    expect(both.reasons.filter((r) => r === "protected_data")).toHaveLength(1);
+  });
 
   it("does not expect the people to be told when the data was encrypted", () => {
     const result = assess({

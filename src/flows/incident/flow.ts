@@ -87,8 +87,9 @@ export function current(draft: IncidentDraft): Show {
   return { card: "step", step: draft.position, draft };
 }
 
-export function isProtected(level: Answers["what"]["protectionLevel"]): boolean {
-  return level !== "none";
+/** Protected data is involved, or may be ("don't know"), or the event is itself a revealed protected identity. */
+export function isProtected(what: Answers["what"]): boolean {
+  return what.protectionLevel !== "none" || what.category === "protected_identity_revealed";
 }
 
 function needsLateReason(draft: IncidentDraft, now: Date): boolean {
@@ -195,7 +196,7 @@ function answer(
           {
             kind: "advice",
             category: answers.what!.category,
-            protectedData: isProtected(answers.what!.protectionLevel),
+            protectedData: isProtected(answers.what!),
             nearMiss: answers.what!.type === "near_miss",
           },
         ]
