@@ -183,3 +183,23 @@ describe("bad input changes nothing and says why", () => {
     expect(result.message).toContain("Något i formuläret");
   });
 });
+
+describe("privacy of the conversation itself", () => {
+  it("does not take a report or show cases in a team channel, where everyone would see them", async () => {
+    const chat = h.inChannel(aUser(), {
+      teamId: "19:team-a@thread.tacv2",
+      channelId: "19:chan-a@thread.tacv2",
+    });
+    const report = await chat.say("<at>Värna</at> rapportera");
+    expect(textOf(report.cards[0]!)).toContain("privat chatt");
+    const mine = await chat.execute("cases.mine", {});
+    expect(mine.message).toContain("privat chatt");
+    const { resources } = await h.testStore.store.containers.drafts.items
+      .query({
+        query: "SELECT * FROM c WHERE c.ownerAad = @a",
+        parameters: [{ name: "@a", value: chat.user.aadObjectId }],
+      })
+      .fetchAll();
+    expect(resources).toHaveLength(0);
+  });
+});

@@ -19,7 +19,7 @@ import { normalizeCommandText } from "../text.js";
 import type { TurnInfo } from "../turn-info.js";
 import { UserFacingError } from "../user-facing-error.js";
 import { myCasesCommand, myCasesVerbs } from "./my-cases.js";
-import { ownerOf, refusalError, reporterOf } from "./people.js";
+import { ownerOf, refusalError, reporterOf, requirePersonal } from "./people.js";
 import { continueCard, noticeCard, showCard } from "./view.js";
 
 const DraftRef = z.object({ draftId: z.uuid() });
@@ -58,6 +58,7 @@ export function incidentFeature(services: AppServices): Feature {
   }
 
   async function ownDraft(turn: TurnInfo, draftId: string): Promise<StoredDraft> {
+    requirePersonal(turn);
     const stored = await drafts.get(turn.orgId, draftId);
     if (!stored) throw new UserFacingError("incident.refused.notFound");
     if (stored.ownerAad !== ownerOf(turn)) {
@@ -94,6 +95,7 @@ export function incidentFeature(services: AppServices): Feature {
   }
 
   async function start(turn: TurnInfo, suggested: ReturnType<typeof suggestionsFrom>): Promise<VerbResult> {
+    requirePersonal(turn);
     const open = await drafts.openOf(turn.orgId, ownerOf(turn));
     if (open) return { card: continueCard(plain(open), turn.locale) };
     const outcome = startDraft(

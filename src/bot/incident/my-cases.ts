@@ -11,7 +11,7 @@ import { verb } from "../feature.js";
 import { messageCard } from "../messages.js";
 import type { TurnInfo } from "../turn-info.js";
 import { UserFacingError } from "../user-facing-error.js";
-import { ownerOf, refusalError, reporterOf } from "./people.js";
+import { ownerOf, refusalError, reporterOf, requirePersonal } from "./people.js";
 
 const CaseRef = z.object({ caseId: z.string().min(1).max(128) });
 const AdditionData = CaseRef.extend({ text: z.string() });
@@ -21,6 +21,7 @@ const SHOWN = 20;
 
 /** The reporter's own cases with their status, and adding information to an open one (appended, never overwritten). */
 async function myCases(services: AppServices, turn: TurnInfo) {
+  requirePersonal(turn);
   const cases = await services.cases.list(turn.orgId, { reporterAad: ownerOf(turn) });
   const { locale } = turn;
   return render(
@@ -40,6 +41,7 @@ async function myCases(services: AppServices, turn: TurnInfo) {
 }
 
 async function ownCase(services: AppServices, turn: TurnInfo, caseId: string) {
+  requirePersonal(turn);
   const found = await services.cases.get(turn.orgId, caseId);
   if (!found || found.reporter.aadObjectId !== ownerOf(turn)) throw new UserFacingError("mycases.notYours");
   if (!OPEN_STATUSES.has(found.status)) throw new UserFacingError("mycases.closed", { number: found.number });

@@ -15,3 +15,8 @@ export function reporterOf(turn: TurnInfo): CaseActor & { aadObjectId: string } 
 export function refusalError(refusal: Refusal): UserFacingError {
   return new UserFacingError(refusal.refused.key, refusal.refused.params);
 }
+
+/** Reports and cases are private: in a channel or group chat everyone would see them. */
+export function requirePersonal(turn: TurnInfo): void {
+  if (turn.conversation.kind !== "personal") throw new UserFacingError("incident.refused.personalOnly");
+}
