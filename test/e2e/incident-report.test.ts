@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Case } from "../../src/cases/case.js";
+import { type Case, CaseSchema } from "../../src/cases/case.js";
 import { type Card, findInput, textOf } from "../support/cards.js";
 import { aUser, type Harness, startHarness } from "../support/harness.js";
 import { answer, ordinaryEmail, shown, walkToSummary } from "../support/incident.js";
@@ -12,6 +12,7 @@ beforeAll(async () => {
 });
 afterAll(async () => h?.close());
 
+/** The reporter's cases as stored in Cosmos; each must satisfy the shared case schema. */
 async function casesOf(reporterAad: string): Promise<Case[]> {
   const { resources } = await h.testStore.store.containers.cases.items
     .query<Case>({
@@ -19,6 +20,7 @@ async function casesOf(reporterAad: string): Promise<Case[]> {
       parameters: [{ name: "@a", value: reporterAad }],
     })
     .fetchAll();
+  for (const stored of resources) expect(CaseSchema.parse(stored)).toBeTruthy();
   return resources;
 }
 
@@ -273,6 +275,17 @@ describe("reporting an incident", () => {
     expect(textOf(summary)).toContain("Upptäcktes lördag 21 november 2026 kl. 09:15");
     await after.press(summary, "incident.submit");
     expect(await casesOf(user.aadObjectId)).toHaveLength(1);
+  });
+
+  it("forgets a draft nobody touched for 14 days", async () => {
+    const user = aUser();
+    await startReport(h.personal(user));
+    h.setNow(new Date(NOW.getTime() + 15 * 24 * 3600_000));
+    try {
+      expect(textOf(await startReport(h.personal(user)))).toContain("Steg 1 av 5");
+    } finally {
+      h.setNow(NOW);
+    }
   });
 
   it("starting over from the offer leaves the old draft cancelled and begins a new one", async () => {
