@@ -13,9 +13,11 @@ const TABLE: [string, FindingKind[]][] = [
   ["samordningsnummer 701063-2391 i listan", ["personal_number"]],
   ["född på skottdagen: 000229-0005", ["personal_number"]],
   ["(811218-9876)", ["personal_number"]],
+  ["med mellanslag: 811218 9876", ["personal_number"]],
   // look like personal numbers but are not
   ["811218-9875 (fel kontrollsiffra)", []],
   ["811318-9876 har ingen månad 13", []],
+  ["810230-1234 har rätt kontrollsiffra men 30 februari finns inte", []],
   ["19000229-0000: 1900 var inget skottår", []],
   ["Ärende 2026-11-20 kl 14.30 gällde en elev.", []],
   ["Mötet 2026-11-20–2026-11-21 ställdes in.", []],
@@ -67,10 +69,12 @@ describe("the privacy guard", () => {
     expect(findIdentifyingData(text)).toEqual([...kinds].sort((a, b) => ORDER.indexOf(a) - ORDER.indexOf(b)));
   });
 
-  it("returns each personal number as written, so a caller can see how many there are", () => {
-    expect(findPersonalNumbers("811218-9876 och 701063-2391, inte 811218-9875")).toEqual([
-      "811218-9876",
-      "701063-2391",
+  it("tells personal identity numbers from coordination numbers and says where each one is", () => {
+    const text = "811218-9876 och 701063-2391, inte 811218-9875";
+    const found = findPersonalNumbers(text);
+    expect(found.map((m) => [m.kind, text.slice(m.start, m.end)])).toEqual([
+      ["personnummer", "811218-9876"],
+      ["samordningsnummer", "701063-2391"],
     ]);
   });
 });
