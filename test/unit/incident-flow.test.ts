@@ -141,6 +141,20 @@ describe("prefill from 'May I send this?'", () => {
       category: "wrong_recipient_email",
       protectionLevel: "unknown",
     });
+    expect(
+      suggestionsFrom({ channel: "teams_chat", information: "sekretessmarkering", recipient: "external" }),
+    ).toEqual({
+      category: "wrong_recipient_message",
+      protectionLevel: "sekretessmarkering",
+    });
+    expect(suggestionsFrom({ channel: "sms", information: "protected_unknown" })).toEqual({
+      category: "wrong_recipient_message",
+      protectionLevel: "unknown",
+    });
+    expect(suggestionsFrom({ channel: "letter", information: "sensitive" })).toEqual({
+      category: "wrong_address_letter",
+      dataCategories: ["sensitive_art9"],
+    });
     expect(suggestionsFrom({ channel: "carrier_pigeon" })).toEqual({});
   });
 });

@@ -7,7 +7,7 @@ const word = z
   .max(64)
   .regex(/^[a-z0-9_-]+$/);
 
-/** What "May I send this?" passes along when a check turns into a report. */
+/** What "May I send this?" passes along when a check turns into a report (its answer ids, src/flows/sendcheck). */
 export const PrefillSchema = z.object({
   channel: word.optional(),
   information: word.optional(),
@@ -24,10 +24,12 @@ const CATEGORY_BY_CHANNEL: Record<string, Category> = {
   chat: "wrong_recipient_message",
   letter: "wrong_address_letter",
   post: "wrong_address_letter",
+  usb: "lost_or_stolen_device",
 };
 
 const PROTECTION_BY_INFORMATION: Record<string, ProtectionLevel> = {
   protected: "unknown",
+  protected_unknown: "unknown",
   sekretessmarkering: "sekretessmarkering",
   skyddad_folkbokforing: "skyddad_folkbokforing",
   fingerade_personuppgifter: "fingerade_personuppgifter",
