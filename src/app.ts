@@ -9,6 +9,7 @@ import type { Case } from "./cases/case.js";
 import type { CaseEvent } from "./cases/case-event.js";
 import type { Config } from "./config.js";
 import { createFeatures } from "./features.js";
+import type { IncidentDraft } from "./flows/incident/draft.js";
 import { createHttpServer } from "./http/server.js";
 import { createLogger, type Logger } from "./log.js";
 import { loadUnits } from "./org/units.js";
@@ -16,7 +17,8 @@ import type { AppServices } from "./services.js";
 import { type BotStateItem, CosmosBotStorage } from "./store/bot-storage.js";
 import { CaseRepository, type CaseSequence } from "./store/case-repository.js";
 import { ConversationReferences, type StoredConversation } from "./store/conversation-references.js";
-import { Repository } from "./store/repository.js";
+import { DraftRepository } from "./store/draft-repository.js";
+import { type Expiring, Repository } from "./store/repository.js";
 import { openStore, type Store } from "./store/store.js";
 import { type TurnClaim, TurnClaims } from "./store/turn-claims.js";
 
@@ -56,6 +58,10 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
     ),
     units,
     roles: new ConfiguredRoles(config.adminAadIds),
+    drafts: new DraftRepository(
+      new Repository<IncidentDraft & Expiring>(store.containers.drafts, (i) => i.orgId, clock),
+      clock,
+    ),
   };
 
   const botState = new Repository<BotStateItem>(store.containers.botstate, (i) => i.id, clock);

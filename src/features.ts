@@ -1,4 +1,5 @@
 import type { Feature } from "./bot/feature.js";
+import { incidentFeature } from "./bot/incident/feature.js";
 import { sendCheckFeature } from "./bot/sendcheck.js";
 import type { WeeklyCounters } from "./flows/sendcheck/counters.js";
 import { loadRuleTable } from "./flows/sendcheck/load.js";
@@ -10,6 +11,8 @@ import { SendCheckCounters } from "./store/sendcheck-counters.js";
 export function createFeatures(services: AppServices): Feature[] {
   const { config, store, clock } = services;
   return [
+    // Incident first: "jag skickade fel mejl" is a report of what happened, not a question before sending.
+    incidentFeature(services),
     sendCheckFeature(
       services,
       // Throws at start-up, naming the cell, when SEND_RULES_FILE is broken.

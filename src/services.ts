@@ -4,6 +4,7 @@ import type { Logger } from "./log.js";
 import type { Units } from "./org/units.js";
 import type { CaseRepository } from "./store/case-repository.js";
 import type { ConversationReferences } from "./store/conversation-references.js";
+import type { DraftRepository } from "./store/draft-repository.js";
 import type { Store } from "./store/store.js";
 
 /** What features are built from: configuration, the store and the clock (injected so tests control time). */
@@ -16,4 +17,6 @@ export interface AppServices {
   units: Units;
   roles: RoleResolver;
   conversations: ConversationReferences;
+  /** Incident reports in progress (one per person, 14 days). */
+  drafts: DraftRepository;
 }

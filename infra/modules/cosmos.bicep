@@ -60,6 +60,11 @@ var containers = [
     partitionKey: '/orgId'
     ttl: false
   }
+  {
+    name: 'drafts'
+    partitionKey: '/orgId'
+    ttl: true
+  }
 ]
 
 // Built-in data-plane role: read and write items, read metadata; no control-plane rights.

@@ -12,6 +12,7 @@ export const CONTAINERS = {
   botstate: { partitionKey: "/id", ttl: true },
   jobs: { partitionKey: "/orgId", ttl: true },
   sendcheckCounters: { partitionKey: "/orgId", ttl: false },
+  drafts: { partitionKey: "/orgId", ttl: true },
 } as const satisfies Record<string, { partitionKey: string; ttl: boolean }>;
 
 export type ContainerName = keyof typeof CONTAINERS;

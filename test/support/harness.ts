@@ -16,6 +16,8 @@ export interface Harness {
   inChannel(user: TestUser, channel: { teamId: string; channelId: string }): TeamsClient;
   /** Moves the app's clock (the store and connector keep real time). */
   setNow(date: Date): void;
+  /** Stops the app and its store and starts both again on the same data, as a restarted process would. */
+  restart(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -42,17 +44,21 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     DATA_DIR: testStore.dataDir,
     ...options.env,
   });
-  const app = await startApp(config, {
-    store: testStore.store,
-    clock: () => (now ? new Date(now) : new Date()),
-    log: createLogger(config.logLevel),
-  });
+  const start = () =>
+    startApp(config, {
+      store: testStore.store,
+      clock: () => (now ? new Date(now) : new Date()),
+      log: createLogger(config.logLevel),
+    });
+  let app = await start();
   afterEach(() => {
     const invalid = connector.invalidCards.splice(0);
     if (invalid.length) throw new Error(`the bot sent cards that do not parse: ${JSON.stringify(invalid)}`);
   });
   return {
-    app,
+    get app() {
+      return app;
+    },
     connector,
     testStore,
     personal: (user) =>
@@ -66,6 +72,12 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
       }),
     setNow: (date) => {
       now = date;
+    },
+    async restart() {
+      await app.close();
+      await testStore.store.close();
+      await testStore.reopen();
+      app = await start();
     },
     async close() {
       await app.close();
