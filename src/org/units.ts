@@ -1,6 +1,6 @@
-import fs from "node:fs";
 import { z } from "zod";
 import type { Locale } from "../cards/locale.js";
+import { readJsonFile } from "../json-file.js";
 
 export const UnitSchema = z.object({
   id: z.string().regex(/^[a-z0-9-]{1,64}$/, "lower-case letters, digits and - only"),
@@ -36,16 +36,5 @@ export class Units {
 
 /** Reads and validates a units file; the error names the file and the first problem. */
 export function loadUnits(file: string): Units {
-  let raw: unknown;
-  try {
-    raw = JSON.parse(fs.readFileSync(file, "utf8"));
-  } catch (err) {
-    throw new Error(`${file}: cannot be read as JSON (${(err as Error).message})`);
-  }
-  const parsed = UnitsFileSchema.safeParse(raw);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0]!;
-    throw new Error(`${file}: ${issue.path.join(".") || "file"}: ${issue.message}`);
-  }
-  return new Units(parsed.data.units);
+  return new Units(readJsonFile(file, UnitsFileSchema).units);
 }

@@ -336,7 +336,7 @@ describe("a municipality's override file", () => {
 
   it("is refused when it is not JSON at all", () => {
     const file = overrideFile("{ not json");
-    expect(() => loadRuleTable({ overrideFile: file })).toThrow(/cannot read it as JSON/);
+    expect(() => loadRuleTable({ overrideFile: file })).toThrow(/cannot be read as JSON/);
   });
 });
 

@@ -1,6 +1,6 @@
-import fs from "node:fs";
 import path from "node:path";
 import type { z } from "zod";
+import { ConfigFileError, readJsonFile } from "../../json-file.js";
 import { ROOT } from "../../paths.js";
 import {
   applyOverride,
@@ -31,18 +31,11 @@ function entryName(raw: unknown, issuePath: PropertyKey[]): string {
 }
 
 function parseFile<S extends z.ZodType>(file: string, schema: S): z.infer<S> {
-  let raw: unknown;
   try {
-    raw = JSON.parse(fs.readFileSync(file, "utf8"));
+    return readJsonFile(file, schema, entryName);
   } catch (err) {
-    throw new RuleTableError(`${file}: cannot read it as JSON (${(err as Error).message})`);
+    throw err instanceof ConfigFileError ? new RuleTableError(err.message) : err;
   }
-  const parsed = schema.safeParse(raw);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0]!;
-    throw new RuleTableError(`${file}: ${entryName(raw, issue.path)}: ${issue.message}`);
-  }
-  return parsed.data;
 }
 
 /** Prefixes a rule problem with the file it comes from, so the administrator knows which file to fix. */
