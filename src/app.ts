@@ -1,6 +1,7 @@
 import type { AddressInfo } from "node:net";
 import { ConversationState } from "botbuilder";
 import { createAdapter } from "./bot/adapter.js";
+import { ProactiveSender } from "./bot/proactive.js";
 import { ConfiguredRoles } from "./bot/roles.js";
 import { turnMiddleware } from "./bot/turn-middleware.js";
 import { VarnaBot } from "./bot/varna-bot.js";
@@ -16,13 +17,18 @@ import type { AppServices } from "./services.js";
 import { type BotStateItem, CosmosBotStorage } from "./store/bot-storage.js";
 import { CaseRepository, type CaseSequence } from "./store/case-repository.js";
 import { ConversationReferences, type StoredConversation } from "./store/conversation-references.js";
+import { type DsoChannel, DsoChannels } from "./store/dso-channels.js";
+import { type JobClaim, JobClaims } from "./store/job-claims.js";
 import { Repository } from "./store/repository.js";
 import { openStore, type Store } from "./store/store.js";
 import { type TurnClaim, TurnClaims } from "./store/turn-claims.js";
+import { UnitManagers, type UnitManagersItem } from "./store/unit-managers.js";
 
 export interface App {
   url: string;
   services: AppServices;
+  /** Runs one pass of every feature's background work (the deadline watcher) and waits for it. */
+  runBackground(): Promise<void>;
   /** Stops taking requests, waits for turns in flight, then closes the store. */
   close(): Promise<void>;
 }
@@ -41,6 +47,15 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
   // Configuration files are checked before anything is started, so a bad file stops the start cleanly.
   const units = loadUnits(config.unitsFile);
   const store = options.store ?? (await openStore(config.store));
+  const adapter = createAdapter(config.auth, log);
+  const proactive = new ProactiveSender(adapter, config.auth.mode === "local" ? "" : config.auth.appId, log, {
+    attempts: 6,
+    baseDelayMs: 500,
+    maxDelayMs: 30_000,
+  });
+  const dsoChannels = new DsoChannels(
+    new Repository<DsoChannel>(store.containers.settings, (i) => i.orgId, clock),
+  );
   const services: AppServices = {
     config,
     store,
@@ -55,7 +70,17 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
       new Repository<StoredConversation>(store.containers.conversations, (i) => i.orgId, clock),
     ),
     units,
-    roles: new ConfiguredRoles(config.adminAadIds),
+    roles: new ConfiguredRoles(config.adminAadIds, config.dsoAadIds, async (orgId) => {
+      const channel = await dsoChannels.get(orgId);
+      return channel ? proactive.teamMembers(channel.reference, channel.teamId) : [];
+    }),
+    proactive,
+    dsoChannels,
+    unitManagers: new UnitManagers(
+      new Repository<UnitManagersItem>(store.containers.settings, (i) => i.orgId, clock),
+      clock,
+    ),
+    jobs: new JobClaims(new Repository<JobClaim>(store.containers.jobs, (i) => i.orgId, clock), clock),
   };
 
   const botState = new Repository<BotStateItem>(store.containers.botstate, (i) => i.id, clock);
@@ -71,7 +96,6 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
     log,
   });
 
-  const adapter = createAdapter(config.auth, log);
   adapter.use(
     turnMiddleware({
       claims: new TurnClaims(new Repository<TurnClaim>(store.containers.botstate, (i) => i.id, clock), clock),
@@ -82,13 +106,21 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
     }),
   );
 
-  const http = createHttpServer({ adapter, bot, isReady: () => store.ping(), log });
+  const http = createHttpServer({
+    adapter,
+    bot,
+    isReady: () => store.ping(),
+    log,
+    routes: features.flatMap((f) => f.routes ?? []),
+  });
   await new Promise<void>((resolve, reject) => {
     http.server.server.once("error", reject);
     http.server.listen(config.port, config.host, () => resolve());
   });
   const { port } = http.server.address() as AddressInfo;
   const url = `http://${config.host === "0.0.0.0" ? "127.0.0.1" : config.host}:${port}`;
+  const background = features.flatMap((f) => (f.background ? [f.background] : []));
+  for (const work of background) work.start();
   log.info(
     { event: "app.started", port, host: config.host, auth: config.auth.mode, store: config.store.mode },
     "Värna is listening",
@@ -97,10 +129,14 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
   return {
     url,
     services,
+    async runBackground() {
+      await Promise.all(background.map((work) => work.runOnce()));
+    },
     async close() {
       await new Promise<void>((resolve) => http.server.close(() => resolve()));
       const deadline = Date.now() + 10_000;
       while (http.inFlight() > 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+      await Promise.all(background.map((work) => work.stop()));
       if (!options.store) await store.close();
       log.info({ event: "app.stopped" }, "Värna stopped");
     },

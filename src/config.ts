@@ -51,6 +51,9 @@ const EnvSchema = z.object({
     .default("local"),
   ADMIN_AAD_IDS: aadIdList,
   UNITS_FILE: optionalText,
+  DSO_AAD_IDS: aadIdList,
+  DEADLINE_WATCH_SECONDS: z.coerce.number().int().min(0).max(3600).default(60),
+  PUBLIC_URL: optionalText.pipe(z.string().url("must be the bot's public https URL").optional()),
 });
 
 export type BotAuth =
@@ -72,6 +75,12 @@ export interface Config {
   defaultOrgId: string;
   adminAadIds: string[];
   unitsFile: string;
+  /** People who hold the DSO role besides the members of the DSO channel's team. */
+  dsoAadIds: string[];
+  /** How often the deadline watcher looks at open cases; 0 turns it off. */
+  deadlineWatchSeconds: number;
+  /** The bot's public base URL, for download links (the IMY export); none means no link is offered. */
+  publicUrl?: string;
 }
 
 /** A configuration problem, phrased as the one line an administrator needs to fix it. */
@@ -147,5 +156,8 @@ export function loadConfig(source: NodeJS.ProcessEnv): Config {
     defaultOrgId: env.DEFAULT_ORG_ID,
     adminAadIds: env.ADMIN_AAD_IDS,
     unitsFile: env.UNITS_FILE ? path.resolve(env.UNITS_FILE) : path.join(CARDS_DIR, "org", "units.json"),
+    dsoAadIds: env.DSO_AAD_IDS,
+    deadlineWatchSeconds: env.DEADLINE_WATCH_SECONDS,
+    publicUrl: env.PUBLIC_URL?.replace(/\/+$/, ""),
   };
 }

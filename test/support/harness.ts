@@ -15,6 +15,8 @@ export interface Harness {
   personal(user: TestUser): TeamsClient;
   /** A person posting in a team channel. */
   inChannel(user: TestUser, channel: { teamId: string; channelId: string }): TeamsClient;
+  /** Starts another instance of the app on the same store and connector (as a second App Service instance would run). */
+  startInstance(): Promise<App>;
   /** Moves the app's clock (the store and connector keep real time). */
   setNow(date: Date): void;
   close(): Promise<void>;
@@ -48,11 +50,14 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     DATA_DIR: testStore.dataDir,
     ...options.env,
   });
-  const app = await startApp(config, {
-    store: testStore.store,
-    clock: () => (now ? new Date(now) : new Date()),
-    log: createLogger(config.logLevel),
-  });
+  const start = () =>
+    startApp(config, {
+      store: testStore.store,
+      clock: () => (now ? new Date(now) : new Date()),
+      log: createLogger(config.logLevel),
+    });
+  const app = await start();
+  const others: App[] = [];
   afterEach(() => {
     const invalid = connector.invalidCards.splice(0);
     if (invalid.length) throw new Error(`the bot sent cards that do not parse: ${JSON.stringify(invalid)}`);
@@ -70,10 +75,16 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
         teamId,
         channelId,
       }),
+    async startInstance() {
+      const other = await start();
+      others.push(other);
+      return other;
+    },
     setNow: (date) => {
       now = date;
     },
     async close() {
+      for (const other of others) await other.close();
       await app.close();
       await connector.stop();
       await testStore.dispose();
