@@ -68,8 +68,27 @@ async function refreshed(caseId: string, user = dso1): Promise<Card> {
   return result.cards.at(-1)!;
 }
 
-function updatesOf(activityId: string): Captured[] {
-  return h.connector.captured.filter((x) => x.kind === "update" && x.activityId === activityId);
+/** The latest version of the channel card (the post, or its last in-place update). */
+function channelCard(post: Captured): Card {
+  const updates = h.connector.captured.filter((x) => x.kind === "update" && x.activityId === post.activityId);
+  return cardsOf((updates.at(-1) ?? post).activity)[0]!;
+}
+
+async function waitForChannelCard(post: Captured, text: string): Promise<Card> {
+  await h.connector.waitFor(() => textOf(channelCard(post)).includes(text));
+  return channelCard(post);
+}
+
+/** Presses an action on the DSO's refreshed card and returns the card they see afterwards. */
+async function dsoPress(caseId: string, action: string, inputs: Record<string, string> = {}, user = dso1) {
+  const result = await channel(user).press(await refreshed(caseId, user), action, inputs);
+  return { result, card: result.cards.at(-1)! };
+}
+
+function personalCards(user: { aadObjectId: string }): Card[] {
+  return h.connector.captured
+    .filter((x) => x.conversationId === `a:personal-${user.aadObjectId}`)
+    .flatMap((x) => cardsOf(x.activity));
 }
 
 describe("the DSO channel", () => {
@@ -143,5 +162,179 @@ describe("the DSO channel", () => {
     const winner = texts[0]!.includes("Du har tagit") ? dso1 : dso2;
     expect(after!.assignee?.aadObjectId).toBe(winner.aadObjectId);
     expect((await h.app.services.cases.history(c.id)).filter((e) => e.type === "case.take")).toHaveLength(1);
+  });
+});
+
+describe("working a case", () => {
+  it("ask the reporter: the question reaches the reporter's personal chat, the answer is appended and the card shows it", async () => {
+    const reporter = aUser();
+    const chat = h.personal(reporter);
+    await chat.say("hjälp");
+    const { c, post } = await postedCase({
+      reporter: { aadObjectId: reporter.aadObjectId, name: reporter.name },
+    });
+    await dsoPress(c.id, "case.take");
+    const asked = await dsoPress(c.id, "case.ask", { question: "Vilken typ av handling skickades?" });
+    expect(textOf(asked.card)).toContain("Frågan är skickad till rapportören.");
+    await h.connector.waitFor(() =>
+      personalCards(reporter).find((x) => textOf(x).includes("Vilken typ av handling")),
+    );
+    const question = personalCards(reporter).find((x) => textOf(x).includes("Vilken typ av handling"))!;
+    expect(textOf(question)).toContain(`Dataskyddsombudet har en fråga om ärende ${c.number}`);
+
+    const answered = await chat.press(question, "case.answer", { answer: "En utredning enligt SoL." });
+    expect(textOf(answered.cards.at(-1)!)).toContain(`Ditt svar har lagts till i ärende ${c.number}`);
+    const card = await waitForChannelCard(post, "Svar: En utredning enligt SoL.");
+    expect(textOf(card)).toContain("Fråga: Vilken typ av handling skickades?");
+    const stored = await h.app.services.cases.get(TEST_TENANT, c.id);
+    expect(stored!.additions.map((a) => a.kind)).toEqual(["dso_question", "answer_to_dso"]);
+  });
+
+  it("only the reporter can answer the DSO's question", async () => {
+    const { c } = await postedCase();
+    await dsoPress(c.id, "case.ask", { question: "När upptäcktes det?" });
+    const forged = await h.personal(staff).execute("case.answer", { caseId: c.id, answer: "Igår" });
+    expect(forged.message).toContain("Bara den som rapporterade ärendet kan svara.");
+    const stored = await h.app.services.cases.get(TEST_TENANT, c.id);
+    expect(stored!.additions.map((a) => a.kind)).toEqual(["dso_question"]);
+  });
+
+  it("assess → mark reported to IMY → action plan written by the manager → close, each step on the card and in the audit trail", async () => {
+    const manager = aUser({ name: "Maja Chef" });
+    const reporter = aUser();
+    await h.personal(reporter).say("hjälp");
+    const { c, post } = await postedCase({
+      unitId: "utbildningsforvaltningen",
+      reporter: { aadObjectId: reporter.aadObjectId, name: reporter.name },
+    });
+    // The manager is registered for the unit through the registry card.
+    const registry = await channel(admin).say("chefer");
+    const saved = await channel(admin).execute("managers.put", {
+      unitId: "utbildningsforvaltningen",
+      manager: manager.aadObjectId,
+      name: manager.name,
+    });
+    expect(textOf(registry.cards[0]!)).toContain("Ansvariga chefer per förvaltning");
+    expect(textOf(saved.cards.at(-1)!)).toContain("Maja Chef");
+
+    await dsoPress(c.id, "case.take");
+    const refusedClose = await channel().execute("case.close", {
+      caseId: c.id,
+      v: (await h.app.services.cases.get(TEST_TENANT, c.id))!._etag,
+    });
+    expect(textOf(refusedClose.cards.at(-1)!)).toContain("Det går inte i status Under bedömning.");
+
+    const noReason = await dsoPress(c.id, "case.assess", { notifyImy: "yes", informSubjects: "no" });
+    expect(textOf(noReason.card)).toContain("Ange skälet när svaret är nej");
+    const assessed = await dsoPress(c.id, "case.assess", {
+      notifyImy: "yes",
+      informSubjects: "no",
+      informSubjectsReason: "Låg risk för de berörda.",
+    });
+    expect(textOf(assessed.card)).toContain("Bedömningen är sparad.");
+    await waitForChannelCard(post, "Anmäls till IMY");
+
+    const reported = await dsoPress(c.id, "case.markReported", {
+      reportedDate: "2026-11-21",
+      reportedTime: "14:30",
+      reference: "IMY-2026-1234",
+    });
+    expect(textOf(reported.card)).toContain("2026-11-21 14:30, IMY:s referens IMY-2026-1234");
+
+    const requested = await dsoPress(c.id, "case.requestActionPlan");
+    expect(textOf(requested.card)).toContain("Åtgärdsplanen är begärd av Maja Chef.");
+    const planCard = await h.connector.waitFor((all) =>
+      all
+        .filter((x) => x.kind === "send" && x.conversationId.startsWith("a:proactive-"))
+        .flatMap((x) => cardsOf(x.activity))
+        .find((x) => textOf(x).includes(`Åtgärdsplan för ärende ${c.number}`)),
+    );
+    const managerChat = h.personal(manager);
+    const forgedPlan = await h.personal(staff).press(planCard, "case.writeActionPlan", {
+      cause: "x",
+      measures: "y",
+      owner: "z",
+      dueDate: "2026-12-31",
+    });
+    expect(forgedPlan.message).toContain("Bara den chef som åtgärdsplanen begärts av kan skriva den.");
+    const written = await managerChat.press(planCard, "case.writeActionPlan", {
+      cause: "Autokomplettering i e-postklienten valde fel mottagare.",
+      measures: "Stäng av autokomplettering för externa adresser; utbilda personalen.",
+      owner: "IT-enheten",
+      dueDate: "2026-12-31",
+    });
+    expect(textOf(written.cards.at(-1)!)).toContain("Åtgärdsplanen för ärende");
+    await waitForChannelCard(post, "Skriven av Maja Chef, klar senast 2026-12-31");
+
+    const closed = await dsoPress(c.id, "case.close");
+    expect(textOf(closed.card)).toContain("Ärendet är avslutat.");
+    await waitForChannelCard(post, "Avslutad");
+    await h.connector.waitFor(() =>
+      personalCards(reporter).find((x) => textOf(x).includes(`Ditt ärende ${c.number} är avslutat`)),
+    );
+
+    const history = await h.app.services.cases.history(c.id);
+    const transitions = history.filter((e) => e.to).map((e) => `${e.type}:${e.from ?? "-"}>${e.to}`);
+    expect(transitions).toEqual([
+      "created:->reported",
+      "case.take:reported>triage",
+      "case.assess:triage>assessed",
+      "case.markReported:assessed>reported_to_imy",
+      "case.requestActionPlan:reported_to_imy>action_plan",
+      "case.close:action_plan>closed",
+    ]);
+    expect(history.find((e) => e.type === "case.writeActionPlan")).toMatchObject({
+      actor: { aadObjectId: manager.aadObjectId },
+      fields: ["actionPlan"],
+    });
+  });
+
+  it("a case needs an action plan to close unless the DSO marks it not needed", async () => {
+    const { c } = await postedCase();
+    await dsoPress(c.id, "case.take");
+    await dsoPress(c.id, "case.assess", {
+      notifyImy: "no",
+      notifyImyReason: "Mottagaren raderade direkt, låg risk.",
+      informSubjects: "no",
+      informSubjectsReason: "Låg risk.",
+    });
+    const refused = await dsoPress(c.id, "case.close");
+    expect(textOf(refused.card)).toContain("Ärendet behöver en åtgärdsplan");
+    const closed = await dsoPress(c.id, "case.close", { actionPlanNotNeeded: "true" });
+    expect(textOf(closed.card)).toContain("Ärendet är avslutat.");
+    expect((await h.app.services.cases.get(TEST_TENANT, c.id))!).toMatchObject({
+      status: "closed",
+      actionPlanNotNeeded: true,
+    });
+  });
+});
+
+describe("forged and stale card actions", () => {
+  it("an unknown case, another organisation's case and a stale card version are refused and change nothing", async () => {
+    const unknown = await channel().execute("case.take", { caseId: "no-such-case", v: "x" });
+    expect(unknown.message).toContain("Jag hittar inte det ärendet.");
+
+    const { case: foreign } = await h.app.services.cases.create(aCase({ orgId: "another-org" }), {
+      name: "R",
+    });
+    const other = await channel().execute("case.take", { caseId: foreign.id, v: foreign._etag });
+    expect(other.message).toContain("Jag hittar inte det ärendet.");
+    expect((await h.app.services.cases.get("another-org", foreign.id))!.assignee).toBeUndefined();
+
+    const { c } = await postedCase();
+    const old = await refreshed(c.id);
+    await dsoPress(c.id, "case.ask", { question: "Hur många mejl?" });
+    const before = await h.app.services.cases.get(TEST_TENANT, c.id);
+    const stale = await channel().press(old, "case.take");
+    const card = stale.cards.at(-1)!;
+    expect(textOf(card)).toContain("Ärendet hade ändrats sedan ditt kort visades");
+    expect(textOf(card)).toContain("Fråga: Hur många mejl?");
+    expect((await h.app.services.cases.get(TEST_TENANT, c.id))!._etag).toBe(before!._etag);
+  });
+
+  it("bad data in a DSO action is refused before anything runs", async () => {
+    const { c } = await postedCase();
+    const result = await channel().execute("case.assess", { caseId: c.id, v: c._etag, notifyImy: "maybe" });
+    expect(result.message).toContain("Något i formuläret var inte som jag väntade mig");
   });
 });
