@@ -141,10 +141,18 @@ export class ProactiveSender {
   ): Promise<Delivery> {
     return this.withRetries(what, async () => {
       let outcome: { activityId: string; conversationId: string } | undefined;
+      let failure: unknown;
+      // Errors are kept inside the callback: escaping it, they would reach the adapter's onTurnError.
       await this.adapter.continueConversationAsync(this.appId, reference, async (context) => {
-        outcome = await work(context);
+        try {
+          outcome = await work(context);
+        } catch (err) {
+          failure = err;
+        }
       });
-      return outcome ?? { activityId: "", conversationId: "" };
+      if (failure !== undefined) throw failure;
+      if (!outcome) throw new Error(`${what}: no outcome`);
+      return outcome;
     });
   }
 

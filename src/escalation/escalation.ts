@@ -317,11 +317,10 @@ export class Escalation {
     const jobId = `reminder-${c.id}-${due.key}`;
     if (!(await claims.claim(c.orgId, jobId, LEASE_SECONDS))) return;
     const locale = channel.locale;
-    const mention = c.assignee?.aadObjectId
-      ? { id: c.assignee.aadObjectId, name: c.assignee.name }
-      : { id: channel.channelId, name: t(locale, "escalation.reminder.channel"), type: "channel" };
-    const tag = `<at>${mention.name}</at>`;
-    const text =
+    // The handling DSO is @mentioned; before anyone has the case, the reply in its thread notifies the channel.
+    const assignee = c.assignee?.aadObjectId ? { id: c.assignee.aadObjectId, name: c.assignee.name } : undefined;
+    const tag = assignee ? `<at>${assignee.name}</at>` : "";
+    const text = (
       due.key === "overdue"
         ? t(locale, "escalation.reminder.overdue", { mention: tag, number: c.number })
         : t(locale, "escalation.reminder.hours", {
@@ -329,14 +328,15 @@ export class Escalation {
             number: c.number,
             hours: due.hours,
             left: IMY_DEADLINE_HOURS - due.hours,
-          });
+          })
+    ).trim();
     const thread = c.channelPost
       ? `${channel.channelId};messageid=${c.channelPost.activityId}`
       : channel.channelId;
     const delivery = await sender.send(channelReference(channel, thread), {
       type: "message",
       text,
-      entities: [{ type: "mention", text: tag, mentioned: mention }],
+      entities: assignee ? [{ type: "mention", text: tag, mentioned: assignee }] : [],
     });
     if (delivery.ok) {
       await claims.complete(c.orgId, jobId);
