@@ -48,9 +48,10 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
   const units = loadUnits(config.unitsFile);
   const store = options.store ?? (await openStore(config.store));
   const adapter = createAdapter(config.auth, log);
+  // The connector client already retries 429 and 5xx three times itself; these outer attempts cover 412 and longer outages.
   const proactive = new ProactiveSender(adapter, config.auth.mode === "local" ? "" : config.auth.appId, log, {
-    attempts: 6,
-    baseDelayMs: 500,
+    attempts: 4,
+    baseDelayMs: 1_000,
     maxDelayMs: 30_000,
   });
   const dsoChannels = new DsoChannels(

@@ -318,7 +318,9 @@ export class Escalation {
     if (!(await claims.claim(c.orgId, jobId, LEASE_SECONDS))) return;
     const locale = channel.locale;
     // The handling DSO is @mentioned; before anyone has the case, the reply in its thread notifies the channel.
-    const assignee = c.assignee?.aadObjectId ? { id: c.assignee.aadObjectId, name: c.assignee.name } : undefined;
+    const assignee = c.assignee?.aadObjectId
+      ? { id: c.assignee.aadObjectId, name: c.assignee.name }
+      : undefined;
     const tag = assignee ? `<at>${assignee.name}</at>` : "";
     const text = (
       due.key === "overdue"

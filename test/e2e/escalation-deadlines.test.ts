@@ -41,7 +41,10 @@ async function waitForCase(id: string, test: (c: Stored<Case>) => boolean): Prom
 
 function postsOf(number: string): Captured[] {
   return h.connector.captured.filter(
-    (x) => x.kind === "send" && x.conversationId === CHANNEL && textOf(cardsOf(x.activity)[0] ?? ({} as Card)).includes(number),
+    (x) =>
+      x.kind === "send" &&
+      x.conversationId === CHANNEL &&
+      textOf(cardsOf(x.activity)[0] ?? ({} as Card)).includes(number),
   );
 }
 
@@ -113,7 +116,9 @@ describe("deadline reminders", () => {
     expect(mentionOf(fresh)).toMatchObject({ id: dso.aadObjectId });
     expect(remindersOf(fresh)[0]!.activity.text).toContain(`<at>${dso.name}</at>`);
     expect(remindersOf(unassigned)[0]!.activity.entities ?? []).toEqual([]);
-    expect(remindersOf(unassigned)[0]!.activity.text).toMatch(/^Ärende PUI-\d{4}-\d{4} har ingen IMY-bedömning/);
+    expect(remindersOf(unassigned)[0]!.activity.text).toMatch(
+      /^Ärende PUI-\d{4}-\d{4} har ingen IMY-bedömning/,
+    );
   });
 
   it("a case with an IMY decision gets no reminders", async () => {
@@ -155,6 +160,18 @@ describe("posting to the channel when Teams is busy", () => {
     expect(c.channelPost!.activityId).toBe(postsOf(c.number)[0]!.activityId);
   });
 
+  it("Teams keeps answering 429 past the connector's own retries: the post is retried again and lands once", async () => {
+    h.setNow(T0);
+    h.connector.fail(429, {
+      retryAfterSeconds: 0,
+      times: 6,
+      matches: (x) => x.kind === "send" && x.conversationId === CHANNEL,
+    });
+    const { case: created } = await h.app.services.cases.create(aCase(), { name: "R" });
+    const c = await waitForCase(created.id, (x) => x.channelPost !== undefined);
+    expect(postsOf(c.number)).toHaveLength(1);
+  });
+
   it("a post that finally fails leaves the case reported and unposted; the watcher posts it later, once", async () => {
     h.setNow(T0);
     h.connector.fail(403, { times: 1, matches: (x) => x.kind === "send" && x.conversationId === CHANNEL });
@@ -173,7 +190,10 @@ describe("posting to the channel when Teams is busy", () => {
   it("a card update that meets 503 is retried until it lands", async () => {
     h.setNow(T0);
     const c = await postedCase();
-    h.connector.fail(503, { times: 1, matches: (x) => x.kind === "update" && x.activityId === c.channelPost!.activityId });
+    h.connector.fail(503, {
+      times: 1,
+      matches: (x) => x.kind === "update" && x.activityId === c.channelPost!.activityId,
+    });
     await h.app.services.cases.update(
       TEST_TENANT,
       c.id,

@@ -338,3 +338,119 @@ describe("forged and stale card actions", () => {
     expect(result.message).toContain("Något i formuläret var inte som jag väntade mig");
   });
 });
+
+describe("the IMY export", () => {
+  it("gives a DSO the text of the IMY notification with every field the case holds, in the order of IMY's form, as a card and a file", async () => {
+    const { c } = await postedCase({
+      type: "incident",
+      category: "protected_identity_revealed",
+      protectionLevel: "skyddad_folkbokforing",
+      occurredFrom: "2026-11-18T07:00:00.000Z",
+      occurredTo: "2026-11-18T08:00:00.000Z",
+      occurredApproximate: true,
+      discoveredAt: "2026-11-16T09:00:00.000Z",
+      deadlineAt: "2026-11-19T09:00:00.000Z",
+      lateReason: "Incidenten upptäcktes under en semesterperiod.",
+      ongoing: true,
+      discoveredBy: "external",
+      breachTypes: ["confidentiality", "integrity"],
+      dataCategories: ["personal_identity_number", "social_services"],
+      subjectGroups: ["children", "residents_clients"],
+      approxSubjects: 3,
+      approxRecords: 12,
+      encrypted: "no",
+      seenByUnauthorised: "yes",
+      processorInvolved: "yes",
+      cause: "technical_fault",
+      description: "Ett beslut med ny adress skickades till fel vårdnadshavare.",
+      measuresTaken: ["called_recipient"],
+      otherReports: ["police", "lex_sarah_ivo"],
+      preliminary: {
+        severity: "high",
+        reasons: ["protected_data"],
+        notifyImyLikely: true,
+        informSubjectsLikely: true,
+      },
+    });
+    await dsoPress(c.id, "case.take");
+    await dsoPress(c.id, "case.assess", {
+      notifyImy: "yes",
+      informSubjects: "no",
+      informSubjectsReason: "Den berörda varnas via säkerhetsavdelningen.",
+    });
+    await dsoPress(c.id, "case.markReported", {
+      reportedDate: "2026-11-20",
+      reportedTime: "10:15",
+      reference: "DI-2026-99",
+    });
+
+    const exported = await dsoPress(c.id, "case.imyExport");
+    const text = textOf(exported.card);
+    const expected = [
+      `Underlag för anmälan till IMY – ${c.number}`,
+      "1. Personuppgiftsansvarig",
+      `Ansvarig nämnd eller bolag: Socialförvaltningen. Internt diarienummer: ${c.number}.`,
+      "2. Kontaktperson",
+      `Dataskyddsombudet (${dso1.name}).`,
+      "3. Tidpunkter",
+      "Inträffade: 2026-11-18 08:00 – 2026-11-18 09:00 (ungefärligt).",
+      "Upptäcktes: 2026-11-16 10:00.",
+      "Pågår fortfarande.",
+      "4. Hur och av vem incidenten upptäcktes",
+      "Upptäcktes av någon utanför organisationen.",
+      "5. Vad som hänt",
+      "Typ: Incident. Kategori: Skyddad adress eller identitet röjd. Slag av incident: konfidentialitet (röjande eller obehörig åtkomst), riktighet (felaktig ändring).",
+      "Beskrivning: Ett beslut med ny adress skickades till fel vårdnadshavare.",
+      "6. Orsak",
+      "tekniskt fel",
+      "7. Var",
+      "Personuppgiftsbiträde inblandat: ja.",
+      "8. Berörda personer",
+      "Grupper: barn, invånare eller klienter. Ungefärligt antal: 3.",
+      "9. Berörda uppgifter",
+      "Kategorier: personnummer, socialtjänstuppgifter. Ungefärligt antal poster: 12. Skyddade personuppgifter: Skyddad folkbokföring.",
+      "10. Kryptering och obehörig insyn",
+      "krypterade eller oläsbara: nej. Någon obehörig har tagit del av uppgifterna: ja.",
+      "11. Sannolika konsekvenser och allvarlighet",
+      "Bedömd allvarlighet: Hög.",
+      "12. Vidtagna och planerade åtgärder",
+      "Vidtagna åtgärder: called_recipient.",
+      "Åtgärdsplan: ännu inte framtagen.",
+      "13. Information till de berörda",
+      "De berörda informeras inte. Skäl: Den berörda varnas via säkerhetsavdelningen.",
+      "14. Skäl till försening",
+      "Skäl: Incidenten upptäcktes under en semesterperiod.",
+      "15. Riskbedömning och beslut",
+      "Beslut: incidenten anmäls till IMY.",
+      "Anmäld till IMY 2026-11-20 10:15, referens DI-2026-99.",
+      "16. Andra anmälningar",
+      "polisanmälan, lex Sarah-anmälan till IVO",
+    ];
+    let from = 0;
+    for (const part of expected) {
+      const at = text.indexOf(part, from);
+      expect(at, `"${part}" after position ${from}`).toBeGreaterThanOrEqual(0);
+      from = at + part.length;
+    }
+
+    const download = new URL(findDownload(exported.card) ?? "");
+    expect(download.origin).toBe("https://varna.example.se");
+    const file = await fetch(`${h.app.url}${download.pathname}${download.search}`);
+    expect(file.status).toBe(200);
+    expect(file.headers.get("content-disposition")).toBe(`attachment; filename="${c.number}-IMY.txt"`);
+    const body = await file.text();
+    for (const part of expected) expect(body).toContain(part);
+
+    const forged = await fetch(
+      `${h.app.url}${download.pathname}?exp=${download.searchParams.get("exp")}&sig=AAAA`,
+    );
+    expect(forged.status).toBe(403);
+    const staffTry = await channel(staff).execute("case.imyExport", { caseId: c.id });
+    expect(staffTry.message).toContain("Det här får bara dataskyddsombudet göra");
+  });
+});
+
+function findDownload(card: Card): string | undefined {
+  const actions = (card.actions ?? []) as { type: string; url?: string }[];
+  return actions.find((a) => a.type === "Action.OpenUrl")?.url;
+}
