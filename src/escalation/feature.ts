@@ -259,14 +259,17 @@ export function escalationFeature(deps: EscalationFeatureDeps): Feature {
         },
       }),
 
-      /** Teams asks for the card each person should see: actions for the DSO members, read-only for others. */
+      /**
+       * Teams asks for the actionable card for the DSO members listed in `refresh.userIds`;
+       * everyone else keeps the read-only card, and a forged refresh by anyone else reads nothing.
+       */
       "case.refresh": verb({
         schema: z.object({ caseId }),
+        roles: DSO,
         async run(input, turn) {
           const c = await cases.get(turn.orgId, input.caseId);
           if (!c) throw new UserFacingError("escalation.unknownCase");
-          const held = await deps.roles.rolesOf({ orgId: turn.orgId, aadObjectId: turn.user.aadObjectId });
-          return { card: await escalation.channelCard(c, turn.locale, undefined, held.has("dso")) };
+          return { card: await escalation.channelCard(c, turn.locale, undefined, true) };
         },
       }),
       "case.take": dsoAction(CaseRef, () => ({ kind: "take" }), done("take")),
