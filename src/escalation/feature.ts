@@ -138,6 +138,21 @@ export function escalationFeature(deps: EscalationFeatureDeps): Feature {
       },
     });
 
+  /** An action by someone on the case (reporter, manager) from their personal chat: a refusal is a message. */
+  const caseAction = <S extends z.ZodType<{ caseId: string }>>(
+    schema: S,
+    toAction: (input: z.infer<S>) => LifecycleAction,
+    savedKey: string,
+  ) =>
+    verb({
+      schema,
+      async run(input, turn) {
+        const outcome = await apply(turn, input.caseId, undefined, toAction(input));
+        if (outcome.refused) throw refusalError(outcome.refused);
+        return { card: messageCard(turn.locale, t(turn.locale, savedKey, { number: outcome.after.number })) };
+      },
+    });
+
   const done = (key: string) => (turn: TurnInfo) => t(turn.locale, `escalation.done.${key}`);
 
   /** The responsible manager: the one named on the case, else the first registered for its unit. */
@@ -358,45 +373,23 @@ export function escalationFeature(deps: EscalationFeatureDeps): Feature {
       }),
 
       /** The reporter answers the DSO's question in personal chat (only the reporter: checked by the lifecycle). */
-      "case.answer": verb({
-        schema: z.object({ caseId, answer: text(2000) }),
-        async run(input, turn) {
-          const outcome = await apply(turn, input.caseId, undefined, { kind: "answer", text: input.answer });
-          if (outcome.refused) throw refusalError(outcome.refused);
-          return {
-            card: messageCard(
-              turn.locale,
-              t(turn.locale, "escalation.reporter.answered", { number: outcome.after.number }),
-            ),
-          };
-        },
-      }),
+      "case.answer": caseAction(
+        z.object({ caseId, answer: text(2000) }),
+        (input) => ({ kind: "answer", text: input.answer }),
+        "escalation.reporter.answered",
+      ),
       /** The responsible manager writes the action plan (only that manager: checked by the lifecycle). */
-      "case.writeActionPlan": verb({
-        schema: z.object({
+      "case.writeActionPlan": caseAction(
+        z.object({
           caseId,
           cause: text(2000),
           measures: text(4000),
           owner: text(200),
           dueDate: z.iso.date(),
         }),
-        async run(input, turn) {
-          const outcome = await apply(turn, input.caseId, undefined, {
-            kind: "writeActionPlan",
-            cause: input.cause,
-            measures: input.measures,
-            owner: input.owner,
-            dueDate: input.dueDate,
-          });
-          if (outcome.refused) throw refusalError(outcome.refused);
-          return {
-            card: messageCard(
-              turn.locale,
-              t(turn.locale, "escalation.manager.saved", { number: outcome.after.number }),
-            ),
-          };
-        },
-      }),
+        ({ caseId: _id, ...plan }) => ({ kind: "writeActionPlan", ...plan }),
+        "escalation.manager.saved",
+      ),
 
       "managers.put": verb({
         schema: z.object({ unitId: z.string().min(1).max(64), manager: aad, name: text(200) }),

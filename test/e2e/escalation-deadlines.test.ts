@@ -5,6 +5,7 @@ import type { NewCase } from "../../src/store/case-repository.js";
 import type { Stored } from "../../src/store/repository.js";
 import { aCase } from "../support/builders.js";
 import { type Card, cardsOf, textOf } from "../support/cards.js";
+import { waitForCase } from "../support/cases.js";
 import type { Captured } from "../support/connector.js";
 import { aUser, type Harness, startHarness } from "../support/harness.js";
 import { TEST_TENANT } from "../support/teams-client.js";
@@ -30,15 +31,6 @@ beforeAll(async () => {
 });
 afterAll(async () => h?.close());
 
-async function waitForCase(id: string, test: (c: Stored<Case>) => boolean): Promise<Stored<Case>> {
-  for (let i = 0; i < 100; i++) {
-    const c = await h.app.services.cases.get(TEST_TENANT, id);
-    if (c && test(c)) return c;
-    await new Promise((r) => setTimeout(r, 50));
-  }
-  throw new Error("case never reached the expected state");
-}
-
 function postsOf(number: string): Captured[] {
   return h.connector.captured.filter(
     (x) =>
@@ -51,7 +43,7 @@ function postsOf(number: string): Captured[] {
 async function postedCase(overrides: Partial<NewCase> = {}): Promise<Stored<Case>> {
   const { case: created } = await h.app.services.cases.create(aCase(overrides), { name: "R" });
   await h.connector.waitFor(() => postsOf(created.number).length > 0);
-  return waitForCase(created.id, (c) => c.channelPost !== undefined);
+  return waitForCase(h, created.id, (c) => c.channelPost !== undefined);
 }
 
 function remindersOf(c: Stored<Case>): Captured[] {
@@ -108,7 +100,7 @@ describe("deadline reminders", () => {
       (c) => ({ ...c, status: "triage", assignee: { aadObjectId: dso.aadObjectId, name: dso.name } }),
       { actor: { aadObjectId: dso.aadObjectId, name: dso.name }, type: "case.take" },
     );
-    const fresh = await waitForCase(taken.id, (c) => c.assignee !== undefined);
+    const fresh = await waitForCase(h, taken.id, (c) => c.assignee !== undefined);
     h.setNow(hoursAfter(24));
     await bothWatchersRun();
     const mentionOf = (c: Stored<Case>) =>
@@ -155,7 +147,7 @@ describe("posting to the channel when Teams is busy", () => {
     });
     const { case: created } = await h.app.services.cases.create(aCase(), { name: "R" });
     await h.connector.waitFor(() => postsOf(created.number).length > 0, 10_000);
-    const c = await waitForCase(created.id, (x) => x.channelPost !== undefined);
+    const c = await waitForCase(h, created.id, (x) => x.channelPost !== undefined);
     expect(postsOf(c.number)).toHaveLength(1);
     expect(c.channelPost!.activityId).toBe(postsOf(c.number)[0]!.activityId);
   });
@@ -168,7 +160,7 @@ describe("posting to the channel when Teams is busy", () => {
       matches: (x) => x.kind === "send" && x.conversationId === CHANNEL,
     });
     const { case: created } = await h.app.services.cases.create(aCase(), { name: "R" });
-    const c = await waitForCase(created.id, (x) => x.channelPost !== undefined);
+    const c = await waitForCase(h, created.id, (x) => x.channelPost !== undefined);
     expect(postsOf(c.number)).toHaveLength(1);
   });
 
@@ -183,7 +175,7 @@ describe("posting to the channel when Teams is busy", () => {
     expect(postsOf(created.number)).toHaveLength(0);
 
     await bothWatchersRun();
-    const after = await waitForCase(created.id, (x) => x.channelPost !== undefined);
+    const after = await waitForCase(h, created.id, (x) => x.channelPost !== undefined);
     expect(postsOf(after.number)).toHaveLength(1);
   });
 

@@ -4,6 +4,7 @@ import type { NewCase } from "../../src/store/case-repository.js";
 import type { Stored } from "../../src/store/repository.js";
 import { aCase } from "../support/builders.js";
 import { type Card, cardsOf, hasAction, textOf } from "../support/cards.js";
+import { waitForCase } from "../support/cases.js";
 import type { Captured } from "../support/connector.js";
 import { aUser, type Harness, startHarness } from "../support/harness.js";
 import { TEST_TENANT } from "../support/teams-client.js";
@@ -49,17 +50,8 @@ async function postedCase(overrides: Partial<NewCase> = {}): Promise<{ c: Stored
         textOf(cardsOf(x.activity)[0] ?? {}).includes(created.number),
     ),
   );
-  const c = await waitForCase(created.id, (x) => x.channelPost !== undefined);
+  const c = await waitForCase(h, created.id, (x) => x.channelPost !== undefined);
   return { c, post };
-}
-
-async function waitForCase(id: string, test: (c: Stored<Case>) => boolean): Promise<Stored<Case>> {
-  for (let i = 0; i < 100; i++) {
-    const c = await h.app.services.cases.get(TEST_TENANT, id);
-    if (c && test(c)) return c;
-    await new Promise((r) => setTimeout(r, 50));
-  }
-  throw new Error("case never reached the expected state");
 }
 
 /** What a DSO sees: Teams refreshes the channel card for the listed DSO members. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { Case, CaseStatus } from "../../src/cases/case.js";
+import { CASE_STATUSES, type Case, type CaseStatus } from "../../src/cases/case.js";
 import {
   type ActionKind,
   ALLOWED_IN,
@@ -51,15 +51,7 @@ const sample: Record<ActionKind, LifecycleAction> = {
 describe("case lifecycle", () => {
   it("refuses every action outside the statuses it is allowed in, naming the status", () => {
     for (const [kind, allowed] of Object.entries(ALLOWED_IN) as [ActionKind, ReadonlySet<CaseStatus>][]) {
-      for (const status of [
-        "reported",
-        "triage",
-        "assessed",
-        "reported_to_imy",
-        "action_plan",
-        "closed",
-        "reopened",
-      ] as const) {
+      for (const status of CASE_STATUSES) {
         if (allowed.has(status)) continue;
         const d = decide(caseIn(status), sample[kind], dso, now);
         expect(d.ok, `${kind} in ${status}`).toBe(false);
