@@ -134,6 +134,20 @@ describe("the DSO channel", () => {
     expect(history.find((e) => e.type === "case.take")).toMatchObject({ from: "reported", to: "triage" });
   });
 
+  it("a DSO assigns the case to a colleague in the DSO team, and only to one", async () => {
+    const { c, post } = await postedCase();
+    const assigned = await dsoPress(c.id, "case.assign", { assignee: dso2.aadObjectId });
+    expect(textOf(assigned.card)).toContain("Ärendet är tilldelat.");
+    await waitForChannelCard(post, dso2.name);
+    const outsider = await channel().execute("case.assign", {
+      caseId: c.id,
+      v: (await h.app.services.cases.get(TEST_TENANT, c.id))!._etag,
+      assignee: staff.aadObjectId,
+    });
+    expect(outsider.message).toContain("Något i formuläret var inte som jag väntade mig");
+    expect((await h.app.services.cases.get(TEST_TENANT, c.id))!.assignee?.aadObjectId).toBe(dso2.aadObjectId);
+  });
+
   it("a staff member's forged Take is refused and changes nothing", async () => {
     const { c } = await postedCase();
     const result = await channel(staff).execute("case.take", { caseId: c.id, v: c._etag });
@@ -154,6 +168,7 @@ describe("the DSO channel", () => {
     const after = await h.app.services.cases.get(TEST_TENANT, c.id);
     const winner = texts[0]!.includes("Du har tagit") ? dso1 : dso2;
     expect(after!.assignee?.aadObjectId).toBe(winner.aadObjectId);
+    expect(texts.find((x) => x.includes("Ärendet hade ändrats"))).toContain(`Handläggare ${winner.name}`);
     expect((await h.app.services.cases.history(c.id)).filter((e) => e.type === "case.take")).toHaveLength(1);
   });
 });
