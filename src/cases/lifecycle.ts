@@ -39,6 +39,7 @@ export type Refusal =
   | { code: "imyNotToBeNotified" }
   | { code: "notTheReporter" }
   | { code: "noQuestion" }
+  | { code: "noContactConsent" }
   | { code: "notTheManager" }
   | { code: "needsAssessment" }
   | { code: "needsImyReport" }
@@ -119,6 +120,7 @@ export function decide(c: Case, action: LifecycleAction, actor: CaseActor, now: 
       };
     }
     case "ask":
+      if (!c.contactConsent) return refuse({ code: "noContactConsent" });
       return {
         ok: true,
         case: {
@@ -206,6 +208,7 @@ export function offeredActions(c: Case): ActionKind[] {
     // Re-assessing stays possible on the server; the card offers it before the first assessment (Teams shows six actions).
     if (kind === "assess") return c.status !== "assessed";
     if (kind === "markReported") return c.dsoAssessment?.notifyImy === true && !c.imyReport;
+    if (kind === "ask") return c.contactConsent;
     return true;
   });
 }

@@ -343,6 +343,8 @@ export class Escalation {
     if (delivery.ok) {
       await claims.complete(c.orgId, jobId);
       log.info({ event: "escalation.reminded", caseId: c.id, reminder: due.key }, "deadline reminder sent");
+      // The card's "time left" moves on too.
+      await this.updateCard(c.orgId, c.id);
     } else {
       await claims.release(c.orgId, jobId);
     }

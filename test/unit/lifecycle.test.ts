@@ -142,6 +142,14 @@ describe("case lifecycle", () => {
     });
   });
 
+  it("the reporter is asked only when they agreed to be contacted", () => {
+    expect(decide(caseIn("triage", { contactConsent: false }), sample.ask, dso, now)).toEqual({
+      ok: false,
+      refusal: { code: "noContactConsent" },
+    });
+    expect(offeredActions(caseIn("triage", { contactConsent: false }))).not.toContain("ask");
+  });
+
   it("reopen brings a closed case back without its closing time", () => {
     const d = decide(caseIn("closed", { closedAt: now.toISOString() }), sample.reopen, dso, now);
     expect(d.ok && d.case.status).toBe("reopened");
