@@ -20,6 +20,7 @@ import { TIME_ZONE } from "./case-card.js";
 import type { Escalation } from "./escalation.js";
 import type { ExportLinks } from "./export-links.js";
 import { imyExport } from "./imy-export.js";
+import { identifiersIn } from "./text-guard.js";
 
 export interface EscalationFeatureDeps {
   cases: CaseRepository;
@@ -68,6 +69,29 @@ function refusalError(refusal: Refusal): UserFacingError {
   if (refusal.code === "notAllowedInStatus") params.status = { key: `case.status.${refusal.status}` };
   if (refusal.code === "alreadyAssigned") params.assignee = refusal.assignee;
   return new UserFacingError(`escalation.refused.${refusal.code}`, params);
+}
+
+/** Fields of card data that are ids, dates or choices rather than typed text. */
+const NOT_TYPED = new Set([
+  "caseId",
+  "v",
+  "assignee",
+  "reportedDate",
+  "reportedTime",
+  "dueDate",
+  "actionPlanNotNeeded",
+]);
+
+/** Typed text that would identify someone is refused before anything is stored; the person rewrites it. */
+function refuseIdentifiers(input: object): void {
+  const kinds = new Set(
+    Object.entries(input).flatMap(([field, value]) =>
+      typeof value === "string" && !NOT_TYPED.has(field) ? identifiersIn(value) : [],
+    ),
+  );
+  const [first] = kinds;
+  if (first)
+    throw new UserFacingError("escalation.identifying", { what: { key: `escalation.identifiers.${first}` } });
 }
 
 type Outcome = { after: Stored<Case>; refused?: Refusal; stale: boolean };
@@ -131,6 +155,7 @@ export function escalationFeature(deps: EscalationFeatureDeps): Feature {
       schema,
       roles: DSO,
       async run(input, turn) {
+        refuseIdentifiers(input);
         const current = await cases.get(turn.orgId, input.caseId);
         if (!current) throw new UserFacingError("escalation.unknownCase");
         const outcome = await apply(turn, input.caseId, input.v, await toAction(input, turn, current));
@@ -147,6 +172,7 @@ export function escalationFeature(deps: EscalationFeatureDeps): Feature {
     verb({
       schema,
       async run(input, turn) {
+        refuseIdentifiers(input);
         const outcome = await apply(turn, input.caseId, undefined, toAction(input));
         if (outcome.refused) throw refusalError(outcome.refused);
         return { card: messageCard(turn.locale, t(turn.locale, savedKey, { number: outcome.after.number })) };

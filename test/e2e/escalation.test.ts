@@ -198,6 +198,26 @@ describe("working a case", () => {
     expect(stored!.additions.map((a) => a.kind)).toEqual(["dso_question", "answer_to_dso"]);
   });
 
+  it("a question or answer holding a personal identity number or phone number is refused and nothing is stored", async () => {
+    const reporter = aUser();
+    await h.personal(reporter).say("hjälp");
+    const { c } = await postedCase({ reporter: { aadObjectId: reporter.aadObjectId, name: reporter.name } });
+    const asked = await channel().press(await refreshed(c.id), "case.ask", {
+      question: "Gäller det 19811218-9876?",
+    });
+    expect(asked.message).toContain("Texten ser ut att innehålla ett personnummer");
+    await dsoPress(c.id, "case.ask", { question: "Vilken handling gällde det?" });
+    const question = await h.connector.waitFor(() =>
+      personalCards(reporter).find((x) => textOf(x).includes("Vilken handling gällde det?")),
+    );
+    const answer = await h
+      .personal(reporter)
+      .press(question, "case.answer", { answer: "Ring mig på 070-123 45 67" });
+    expect(answer.message).toContain("ett telefonnummer");
+    const stored = await h.app.services.cases.get(TEST_TENANT, c.id);
+    expect(stored!.additions.map((a) => a.text)).toEqual(["Vilken handling gällde det?"]);
+  });
+
   it("only the reporter can answer the DSO's question", async () => {
     const { c } = await postedCase();
     await dsoPress(c.id, "case.ask", { question: "När upptäcktes det?" });
