@@ -4,7 +4,7 @@ import {
   type ConversationParameters,
   type ConversationReference,
   TeamsInfo,
-  type TurnContext,
+  TurnContext,
 } from "botbuilder";
 import type { Logger } from "../log.js";
 
@@ -22,6 +22,11 @@ export interface RetryPolicy {
 /** Teams' answers worth trying again (docs: rate limits, "precondition failed" races, gateway trouble). */
 const RETRIED = new Set([412, 429, 502, 503, 504]);
 const UNREACHABLE = new Set([403, 404]);
+
+/** The part of botframework-connector's client used here (the adapter keeps one per turn). */
+interface ConversationsClient {
+  conversations: { sendToConversation(id: string, activity: Partial<Activity>): Promise<{ id?: string }> };
+}
 
 interface HttpishError {
   statusCode?: number;
@@ -66,8 +71,16 @@ export class ProactiveSender {
 
   send(reference: Partial<ConversationReference>, activity: Partial<Activity>): Promise<Delivery> {
     return this.deliver("send", reference, async (context) => {
-      const sent = await context.sendActivity(activity);
-      return { activityId: sent?.id ?? "", conversationId: context.activity.conversation.id };
+      // Straight to the conversation: through TurnContext it would become a reply to the continuation event.
+      const outgoing = TurnContext.applyConversationReference(
+        { ...activity, type: activity.type ?? "message" },
+        reference,
+      );
+      delete outgoing.replyToId;
+      const conversationId = outgoing.conversation?.id ?? "";
+      const client = context.turnState.get<ConversationsClient>(this.adapter.ConnectorClientKey);
+      const sent = await client.conversations.sendToConversation(conversationId, outgoing);
+      return { activityId: sent.id ?? "", conversationId };
     });
   }
 
@@ -102,7 +115,8 @@ export class ProactiveSender {
         this.appId,
         via.channelId ?? "msteams",
         via.serviceUrl ?? "",
-        "",
+        // No audience: the connector factory then uses the configured cloud's Bot Framework scope.
+        undefined as unknown as string,
         parameters,
         async (context) => {
           created = context.activity ? { ...via, conversation: context.activity.conversation } : undefined;
@@ -143,7 +157,9 @@ export class ProactiveSender {
       let outcome: { activityId: string; conversationId: string } | undefined;
       let failure: unknown;
       // Errors are kept inside the callback: escaping it, they would reach the adapter's onTurnError.
-      await this.adapter.continueConversationAsync(this.appId, reference, async (context) => {
+      // Without the stored activity id: a proactive message starts its own post instead of replying to an old one.
+      const target = { ...reference, activityId: undefined };
+      await this.adapter.continueConversationAsync(this.appId, target, async (context) => {
         try {
           outcome = await work(context);
         } catch (err) {

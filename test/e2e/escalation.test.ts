@@ -86,6 +86,7 @@ function personalCards(user: { aadObjectId: string }): Card[] {
 describe("the DSO channel", () => {
   it("a new case is posted to the DSO channel at once, read-only for all, refreshed with actions for the DSO team", async () => {
     const { c, post } = await postedCase({ protectionLevel: "skyddad_folkbokforing" });
+    expect(post.replyToId).toBeUndefined();
     const card = cardsOf(post.activity)[0]!;
     const text = textOf(card);
     expect(text).toContain(c.number);
