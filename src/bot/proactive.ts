@@ -132,14 +132,14 @@ export class ProactiveSender {
   async teamMembers(
     reference: Partial<ConversationReference>,
     teamId: string,
-  ): Promise<{ aadObjectId: string; name: string }[]> {
-    const members: { aadObjectId: string; name: string }[] = [];
+  ): Promise<{ aadObjectId: string; name: string; teamsId: string }[]> {
+    const members: { aadObjectId: string; name: string; teamsId: string }[] = [];
     const result = await this.deliver("members", reference, async (context) => {
       let token: string | undefined;
       do {
         const page = await TeamsInfo.getPagedTeamMembers(context, teamId, 500, token);
         for (const m of page.members)
-          if (m.aadObjectId) members.push({ aadObjectId: m.aadObjectId, name: m.name ?? "" });
+          if (m.aadObjectId) members.push({ aadObjectId: m.aadObjectId, name: m.name ?? "", teamsId: m.id });
         token = page.continuationToken || undefined;
       } while (token);
       return { activityId: "", conversationId: teamId };

@@ -17,6 +17,8 @@ export type DsoTeamMembers = (orgId: string) => Promise<readonly DsoMember[]>;
 export interface DsoMember {
   aadObjectId: string;
   name: string;
+  /** The Teams user id (29:…) from the roster; absent for people listed only in DSO_AAD_IDS. */
+  teamsId?: string;
 }
 
 /** Team members by lower-cased Entra object id. */

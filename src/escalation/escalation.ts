@@ -94,7 +94,8 @@ export class Escalation {
       locale,
       now: this.deps.clock(),
       units: this.deps.units,
-      refreshUserIds: members.map((m) => m.aadObjectId),
+      // Teams matches refresh.userIds against user MRIs: the roster's id, or the org MRI for configured DSOs.
+      refreshUserIds: members.map((m) => m.teamsId ?? `8:orgid:${m.aadObjectId}`),
       dso: forDso
         ? { assignable: members.map((m) => ({ aadObjectId: m.aadObjectId, name: m.name || m.aadObjectId })) }
         : undefined,

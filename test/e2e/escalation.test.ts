@@ -98,7 +98,7 @@ describe("the DSO channel", () => {
     expect(hasAction(card, "case.take")).toBe(false);
     const refresh = card.refresh as { action: { verb: string }; userIds: string[] };
     expect(refresh.action.verb).toBe("case.refresh");
-    expect(refresh.userIds.sort()).toEqual([admin, dso1, dso2].map((u) => u.aadObjectId).sort());
+    expect(refresh.userIds.sort()).toEqual([admin, dso1, dso2].map((u) => `29:${u.aadObjectId}`).sort());
 
     expect(hasAction(await refreshed(c.id), "case.take")).toBe(true);
     const forgedRefresh = await channel(staff).execute("case.refresh", { caseId: c.id });
