@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { App } from "../../src/app.js";
+import { type App, startApp } from "../../src/app.js";
 import type { Case } from "../../src/cases/case.js";
 import type { NewCase } from "../../src/store/case-repository.js";
 import type { Stored } from "../../src/store/repository.js";
@@ -197,5 +197,22 @@ describe("posting to the channel when Teams is busy", () => {
       10_000,
     );
     expect(textOf(cardsOf(update.activity)[0]!)).toContain(dso.name);
+  });
+});
+
+describe("the watcher's own timer", () => {
+  it("an instance started with DEADLINE_WATCH_SECONDS runs the watcher by itself", async () => {
+    h.setNow(T0);
+    const c = await postedCase({ discoveredAt: T0.toISOString() });
+    const timed = await startApp(
+      { ...h.app.services.config, deadlineWatchSeconds: 1 },
+      { store: h.testStore.store, clock: () => hoursAfter(24), log: h.app.services.log },
+    );
+    try {
+      await h.connector.waitFor(() => remindersOf(c).length === 1, 5_000);
+      expect(remindersOf(c)[0]!.activity.text).toContain("24 timmar sedan upptäckten");
+    } finally {
+      await timed.close();
+    }
   });
 });
