@@ -31,6 +31,9 @@ param defaultOrgId string
 @description('Entra object ids of Värna administrators, comma separated.')
 param adminAadIds string = ''
 
+@description('Comma-separated Entra object ids who hold the DSO role besides the DSO team members.')
+param dsoAadIds string = ''
+
 @allowed([
   'serverless'
   'autoscale'
@@ -131,6 +134,7 @@ module app 'modules/appservice.bicep' = {
     appInsightsConnectionString: monitoring.outputs.appInsightsConnectionString
     defaultOrgId: defaultOrgId
     adminAadIds: adminAadIds
+    dsoAadIds: dsoAadIds
     logLevel: logLevel
   }
 }

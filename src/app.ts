@@ -1,6 +1,7 @@
 import type { AddressInfo } from "node:net";
 import { ConversationState } from "botbuilder";
 import { createAdapter } from "./bot/adapter.js";
+import { ProactiveSender } from "./bot/proactive.js";
 import { ConfiguredRoles } from "./bot/roles.js";
 import { turnMiddleware } from "./bot/turn-middleware.js";
 import { VarnaBot } from "./bot/varna-bot.js";
@@ -18,13 +19,18 @@ import { type BotStateItem, CosmosBotStorage } from "./store/bot-storage.js";
 import { CaseRepository, type CaseSequence } from "./store/case-repository.js";
 import { ConversationReferences, type StoredConversation } from "./store/conversation-references.js";
 import { DraftRepository } from "./store/draft-repository.js";
+import { type DsoChannel, DsoChannels } from "./store/dso-channels.js";
+import { type JobClaim, JobClaims } from "./store/job-claims.js";
 import { type Expiring, Repository } from "./store/repository.js";
 import { openStore, type Store } from "./store/store.js";
 import { type TurnClaim, TurnClaims } from "./store/turn-claims.js";
+import { UnitManagers, type UnitManagersItem } from "./store/unit-managers.js";
 
 export interface App {
   url: string;
   services: AppServices;
+  /** Runs one pass of every feature's background work (the deadline watcher) and waits for it. */
+  runBackground(): Promise<void>;
   /** Stops taking requests, waits for turns in flight, then closes the store. */
   close(): Promise<void>;
 }
@@ -43,6 +49,16 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
   // Configuration files are checked before anything is started, so a bad file stops the start cleanly.
   const units = loadUnits(config.unitsFile);
   const store = options.store ?? (await openStore(config.store));
+  const adapter = createAdapter(config.auth, log);
+  // The connector client already retries 429 and 5xx three times itself; these outer attempts cover 412 and longer outages.
+  const proactive = new ProactiveSender(adapter, config.auth.mode === "local" ? "" : config.auth.appId, log, {
+    attempts: 4,
+    baseDelayMs: 1_000,
+    maxDelayMs: 30_000,
+  });
+  const dsoChannels = new DsoChannels(
+    new Repository<DsoChannel>(store.containers.settings, (i) => i.orgId, clock),
+  );
   const services: AppServices = {
     config,
     store,
@@ -57,11 +73,21 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
       new Repository<StoredConversation>(store.containers.conversations, (i) => i.orgId, clock),
     ),
     units,
-    roles: new ConfiguredRoles(config.adminAadIds),
     drafts: new DraftRepository(
       new Repository<IncidentDraft & Expiring>(store.containers.drafts, (i) => i.orgId, clock),
       clock,
     ),
+    roles: new ConfiguredRoles(config.adminAadIds, config.dsoAadIds, async (orgId) => {
+      const channel = await dsoChannels.get(orgId);
+      return channel ? proactive.teamMembers(channel.reference, channel.teamId) : [];
+    }),
+    proactive,
+    dsoChannels,
+    unitManagers: new UnitManagers(
+      new Repository<UnitManagersItem>(store.containers.settings, (i) => i.orgId, clock),
+      clock,
+    ),
+    jobs: new JobClaims(new Repository<JobClaim>(store.containers.jobs, (i) => i.orgId, clock), clock),
   };
 
   const botState = new Repository<BotStateItem>(store.containers.botstate, (i) => i.id, clock);
@@ -77,7 +103,6 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
     log,
   });
 
-  const adapter = createAdapter(config.auth, log);
   adapter.use(
     turnMiddleware({
       claims: new TurnClaims(new Repository<TurnClaim>(store.containers.botstate, (i) => i.id, clock), clock),
@@ -94,6 +119,7 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
     bot,
     isReady: () => store.ping(),
     log,
+    routes: features.flatMap((f) => f.routes ?? []),
   });
   await new Promise<void>((resolve, reject) => {
     http.server.server.once("error", reject);
@@ -101,6 +127,8 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
   });
   const { port } = http.server.address() as AddressInfo;
   const url = `http://${config.host === "0.0.0.0" ? "127.0.0.1" : config.host}:${port}`;
+  const background = features.flatMap((f) => (f.background ? [f.background] : []));
+  for (const work of background) work.start();
   log.info(
     { event: "app.started", port, host: config.host, auth: config.auth.mode, store: config.store.mode },
     "Värna is listening",
@@ -109,10 +137,14 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
   return {
     url,
     services,
+    async runBackground() {
+      await Promise.all(background.map((work) => work.runOnce()));
+    },
     async close() {
       await new Promise<void>((resolve) => http.server.close(() => resolve()));
       const deadline = Date.now() + 10_000;
       while (http.inFlight() > 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+      await Promise.all(background.map((work) => work.stop()));
       if (!options.store) await store.close();
       log.info({ event: "app.stopped" }, "Värna stopped");
     },

@@ -1,6 +1,7 @@
 import type { Feature } from "./bot/feature.js";
 import { incidentFeature } from "./bot/incident/feature.js";
 import { sendCheckFeature } from "./bot/sendcheck.js";
+import { createEscalation } from "./escalation/index.js";
 import type { WeeklyCounters } from "./flows/sendcheck/counters.js";
 import { loadRuleTable } from "./flows/sendcheck/load.js";
 import type { AppServices } from "./services.js";
@@ -21,5 +22,6 @@ export function createFeatures(services: AppServices): Feature[] {
         new Repository<WeeklyCounters>(store.containers.sendcheckCounters, (c) => c.orgId, clock),
       ),
     ),
+    createEscalation(services),
   ];
 }

@@ -29,6 +29,7 @@ param cosmosDatabase string
 param appInsightsConnectionString string
 param defaultOrgId string
 param adminAadIds string
+param dsoAadIds string
 param logLevel string
 
 resource plan 'Microsoft.Web/serverfarms@2023-12-01' = {
@@ -85,6 +86,9 @@ var appSettings = {
   AZURE_CLIENT_ID: identityClientId
   DEFAULT_ORG_ID: defaultOrgId
   ADMIN_AAD_IDS: adminAadIds
+  DSO_AAD_IDS: dsoAadIds
+  // Download links (the IMY export) point here.
+  PUBLIC_URL: 'https://${site.properties.defaultHostName}'
   APPLICATIONINSIGHTS_CONNECTION_STRING: appInsightsConnectionString
   // The package is built before the zip deploy (npm ci && npm run build); no build on the server.
   SCM_DO_BUILD_DURING_DEPLOYMENT: 'false'

@@ -65,6 +65,11 @@ var containers = [
     partitionKey: '/orgId'
     ttl: true
   }
+  {
+    name: 'settings'
+    partitionKey: '/orgId'
+    ttl: false
+  }
 ]
 
 // Built-in data-plane role: read and write items, read metadata; no control-plane rights.

@@ -31,7 +31,27 @@ export function verb<S extends z.ZodType>(definition: Verb<S>): Verb<S> {
   return definition;
 }
 
+/** A plain GET route on the bot's HTTP server (e.g. a file download); no restify types leak into features. */
+export interface HttpRoute {
+  /** restify path syntax, e.g. /api/files/:id */
+  path: string;
+  run(
+    params: Record<string, string>,
+    query: URLSearchParams,
+  ): Promise<{ status: number; contentType: string; body: string; filename?: string }>;
+}
+
+/** Work a feature does while the app runs (timers, watchers); stopped before the store closes. */
+export interface Background {
+  start(): void;
+  /** One pass now, as the timer would do it (tests, and shutdown-free checks). */
+  runOnce(): Promise<void>;
+  stop(): Promise<void>;
+}
+
 export interface Feature {
   commands?: Command[];
   verbs?: Record<string, Verb>;
+  routes?: HttpRoute[];
+  background?: Background;
 }

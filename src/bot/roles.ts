@@ -11,18 +11,87 @@ export interface RoleResolver {
   rolesOf(principal: Principal): Promise<ReadonlySet<Role>>;
 }
 
-/** Everyone is staff; administrators are listed by Entra object id in configuration. */
+/** The members of the team that owns an organisation's DSO channel (empty when no channel is set). */
+export type DsoTeamMembers = (orgId: string) => Promise<readonly DsoMember[]>;
+
+export interface DsoMember {
+  aadObjectId: string;
+  name: string;
+  /** The Teams user id (29:…) from the roster; absent for people listed only in DSO_AAD_IDS. */
+  teamsId?: string;
+}
+
+/** Team members by lower-cased Entra object id. */
+type Team = ReadonlyMap<string, DsoMember>;
+
+interface CachedTeam {
+  members: Team;
+  until: number;
+}
+
+/**
+ * Everyone is staff; administrators and extra DSOs are listed by Entra object
+ * id in configuration; the members of the DSO channel's team are DSOs, read
+ * from the Teams roster and cached for `cacheMs`.
+ */
 export class ConfiguredRoles implements RoleResolver {
   private readonly admins: ReadonlySet<string>;
+  private readonly dsos: ReadonlySet<string>;
+  private readonly teams = new Map<string, CachedTeam>();
+  private readonly loading = new Map<string, Promise<Team>>();
 
-  constructor(adminAadIds: readonly string[]) {
+  constructor(
+    adminAadIds: readonly string[],
+    dsoAadIds: readonly string[] = [],
+    private readonly dsoTeam?: DsoTeamMembers,
+    private readonly cacheMs = 5 * 60_000,
+  ) {
     this.admins = new Set(adminAadIds.map((id) => id.toLowerCase()));
+    this.dsos = new Set(dsoAadIds.map((id) => id.toLowerCase()));
   }
 
   async rolesOf(principal: Principal): Promise<ReadonlySet<Role>> {
     const roles = new Set<Role>(["staff"]);
     const aad = principal.aadObjectId?.toLowerCase();
-    if (aad && this.admins.has(aad)) roles.add("admin");
+    if (!aad) return roles;
+    if (this.admins.has(aad)) roles.add("admin");
+    if (this.dsos.has(aad) || (await this.teamOf(principal.orgId)).has(aad)) roles.add("dso");
     return roles;
+  }
+
+  /** Everyone holding the DSO role in the organisation (for card refresh lists and "assign to"). */
+  async dsoMembers(orgId: string): Promise<DsoMember[]> {
+    const team = await this.teamOf(orgId);
+    const extra = [...this.dsos].filter((id) => !team.has(id)).map((id) => ({ aadObjectId: id, name: "" }));
+    return [...team.values(), ...extra];
+  }
+
+  /** Forgets the cached roster (the DSO channel moved). */
+  forget(orgId: string): void {
+    this.teams.delete(orgId);
+  }
+
+  private async teamOf(orgId: string): Promise<Team> {
+    if (!this.dsoTeam) return new Map();
+    const cached = this.teams.get(orgId);
+    if (cached && cached.until > Date.now()) return cached.members;
+    let pending = this.loading.get(orgId);
+    if (!pending) {
+      const lookup = this.dsoTeam;
+      pending = (async () => {
+        try {
+          const members = new Map((await lookup(orgId)).map((m) => [m.aadObjectId.toLowerCase(), m]));
+          this.teams.set(orgId, { members, until: Date.now() + this.cacheMs });
+          return members;
+        } catch {
+          // Roster unreachable: keep the last known members; without any, only DSO_AAD_IDS hold the role.
+          return cached?.members ?? new Map<string, DsoMember>();
+        } finally {
+          this.loading.delete(orgId);
+        }
+      })();
+      this.loading.set(orgId, pending);
+    }
+    return pending;
   }
 }

@@ -1,5 +1,6 @@
 import type { ActivityHandler, CloudAdapter } from "botbuilder";
 import restify from "restify";
+import type { HttpRoute } from "../bot/feature.js";
 import type { Logger } from "../log.js";
 import { IncomingActivitySchema } from "./activity-schema.js";
 
@@ -12,6 +13,7 @@ export interface ServerDependencies {
   bot: ActivityHandler;
   isReady: () => Promise<boolean>;
   log: Logger;
+  routes?: readonly HttpRoute[];
 }
 
 export interface HttpServer {
@@ -55,6 +57,19 @@ export function createHttpServer(deps: ServerDependencies): HttpServer {
     const ready = await deps.isReady();
     res.send(ready ? 200 : 503, { status: ready ? "ready" : "store unavailable" });
   });
+
+  for (const route of deps.routes ?? []) {
+    server.get(route.path, async (req, res) => {
+      const query = new URL(req.url ?? "/", "http://localhost").searchParams;
+      const result = await route.run(req.params as Record<string, string>, query);
+      res.writeHead(result.status, {
+        "content-type": result.contentType,
+        "cache-control": "no-store",
+        ...(result.filename ? { "content-disposition": `attachment; filename="${result.filename}"` } : {}),
+      });
+      res.end(result.body);
+    });
+  }
 
   return { server, inFlight: () => inFlight };
 }

@@ -75,7 +75,7 @@ export class CaseRepository {
   async update(
     orgId: string,
     id: string,
-    change: (current: Case) => Case | undefined,
+    change: (current: Stored<Case>) => Case | undefined,
     event: { actor: CaseActor; type: string },
   ): Promise<{ before: Case; after: Stored<Case> } | undefined> {
     let before: Case | undefined;
@@ -83,7 +83,7 @@ export class CaseRepository {
     const after = await this.cases.update(orgId, id, (current) => {
       if (current.kind !== "case") return undefined;
       before = current;
-      const next = change(current);
+      const next = change(current as Stored<Case>);
       changed = next !== undefined;
       return next && { ...next, updatedAt: this.clock().toISOString() };
     });

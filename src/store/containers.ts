@@ -13,6 +13,8 @@ export const CONTAINERS = {
   jobs: { partitionKey: "/orgId", ttl: true },
   sendcheckCounters: { partitionKey: "/orgId", ttl: false },
   drafts: { partitionKey: "/orgId", ttl: true },
+  /** Per-organisation settings: the DSO channel, the unit managers. */
+  settings: { partitionKey: "/orgId", ttl: false },
 } as const satisfies Record<string, { partitionKey: string; ttl: boolean }>;
 
 export type ContainerName = keyof typeof CONTAINERS;

@@ -14,6 +14,8 @@ export interface Harness {
   personal(user: TestUser): TeamsClient;
   /** A person posting in a team channel. */
   inChannel(user: TestUser, channel: { teamId: string; channelId: string }): TeamsClient;
+  /** Starts another instance of the app on the same store and connector (as a second App Service instance would run). */
+  startInstance(): Promise<App>;
   /** Moves the app's clock (the store and connector keep real time). */
   setNow(date: Date): void;
   /** Stops the app and its store and starts both again on the same data, as a restarted process would. */
@@ -51,6 +53,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
       log: createLogger(config.logLevel),
     });
   let app = await start();
+  const others: App[] = [];
   afterEach(() => {
     const invalid = connector.invalidCards.splice(0);
     if (invalid.length) throw new Error(`the bot sent cards that do not parse: ${JSON.stringify(invalid)}`);
@@ -70,6 +73,11 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
         teamId,
         channelId,
       }),
+    async startInstance() {
+      const other = await start();
+      others.push(other);
+      return other;
+    },
     setNow: (date) => {
       now = date;
     },
@@ -80,6 +88,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
       app = await start();
     },
     async close() {
+      for (const other of others) await other.close();
       await app.close();
       await connector.stop();
       await testStore.dispose();

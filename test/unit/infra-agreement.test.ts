@@ -21,6 +21,7 @@ const OPTIONAL_IN_AZURE: Record<string, string> = {
   EMBEDDED_COSMOS_PORT: "the embedded store only (no COSMOS_ENDPOINT)",
   UNITS_FILE: "defaults to cards/org/units.json, which the municipality edits before deploying",
   SEND_RULES_FILE: "the baseline rules apply unless the municipality deploys its own override file",
+  DEADLINE_WATCH_SECONDS: "the default (every 60 s) suits production",
 };
 
 function read(file: string): string {

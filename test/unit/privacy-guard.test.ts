@@ -26,6 +26,8 @@ const TABLE: [string, FindingKind[]][] = [
   ["Beloppet var 15 000 kronor.", []],
   ["Ungefär 250 personer och 1200 poster berördes.", []],
   ["Ordernummer 8112189876543 skickades", []],
+  ["Ärende PUI-2026-0001 och diarienummer 2026-1234", []],
+  ["Mejlet skickades till fel mottagare kl. 14:30 den 2026-11-20; 3 personer berörs.", []],
   // e-mail addresses
   ["Jag skickade till anna.andersson@exempel.se av misstag", ["email"]],
   ["mottagaren (kalle+test@mail.example.com) bekräftade", ["email"]],

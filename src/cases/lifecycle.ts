@@ -1,0 +1,214 @@
+import type { Case, CaseActor, CaseStatus } from "./case.js";
+
+/**
+ * The case lifecycle as an explicit state machine:
+ * reported → triage → assessed → (reported_to_imy) → action_plan → closed, plus reopened.
+ * Pure: the current case and an action in, the next case or the reason for a refusal out.
+ * Role checks (is this person a DSO?) happen before; the rules here are about the case
+ * itself, including who on the case may act (the reporter answers, the manager writes the plan).
+ */
+
+export type LifecycleAction =
+  | { kind: "take" }
+  | { kind: "assign"; to: CaseActor }
+  | {
+      kind: "assess";
+      notifyImy: boolean;
+      notifyImyReason?: string;
+      informSubjects: boolean;
+      informSubjectsReason?: string;
+    }
+  | { kind: "ask"; question: string }
+  | { kind: "answer"; text: string }
+  | { kind: "markReported"; reportedAt: string; reference: string }
+  | { kind: "requestActionPlan"; manager: CaseActor & { aadObjectId: string } }
+  | { kind: "writeActionPlan"; cause: string; measures: string; owner: string; dueDate: string }
+  | { kind: "close"; actionPlanNotNeeded: boolean }
+  | { kind: "reopen" };
+
+export type ActionKind = LifecycleAction["kind"];
+
+/** Why an action was refused; each code is a string under escalation.refused. */
+export type Refusal =
+  | { code: "closed" }
+  | { code: "notAllowedInStatus"; status: CaseStatus }
+  | { code: "alreadyAssigned"; assignee: string }
+  | { code: "alreadyYours" }
+  | { code: "reasonRequired" }
+  | { code: "alreadyReportedToImy" }
+  | { code: "imyNotToBeNotified" }
+  | { code: "notTheReporter" }
+  | { code: "noQuestion" }
+  | { code: "noContactConsent" }
+  | { code: "notTheManager" }
+  | { code: "needsAssessment" }
+  | { code: "needsImyReport" }
+  | { code: "needsActionPlan" };
+
+export type Decision = { ok: true; case: Case } | { ok: false; refusal: Refusal };
+
+const WORKING: ReadonlySet<CaseStatus> = new Set([
+  "reported",
+  "triage",
+  "assessed",
+  "reported_to_imy",
+  "action_plan",
+  "reopened",
+]);
+
+/** The statuses in which each action may be taken (identity and field rules are checked in `decide`). */
+export const ALLOWED_IN: Record<ActionKind, ReadonlySet<CaseStatus>> = {
+  take: WORKING,
+  assign: WORKING,
+  assess: new Set(["triage", "assessed", "reopened"]),
+  ask: WORKING,
+  answer: WORKING,
+  markReported: new Set(["assessed", "action_plan"]),
+  requestActionPlan: new Set(["assessed", "reported_to_imy"]),
+  writeActionPlan: new Set(["action_plan"]),
+  close: new Set(["assessed", "reported_to_imy", "action_plan"]),
+  reopen: new Set(["closed"]),
+};
+
+const sameActor = (a: CaseActor | undefined, b: CaseActor) =>
+  a?.aadObjectId !== undefined && a.aadObjectId === b.aadObjectId;
+
+const refuse = (refusal: Refusal): Decision => ({ ok: false, refusal });
+
+/** Moves a freshly taken case out of the inbox; a case already being worked keeps its status. */
+function triaged(status: CaseStatus): CaseStatus {
+  return status === "reported" || status === "reopened" ? "triage" : status;
+}
+
+/** Applies `action` by `actor` at `now`, or says why not. */
+export function decide(c: Case, action: LifecycleAction, actor: CaseActor, now: Date): Decision {
+  if (!ALLOWED_IN[action.kind].has(c.status)) {
+    return refuse(
+      c.status === "closed" ? { code: "closed" } : { code: "notAllowedInStatus", status: c.status },
+    );
+  }
+  const at = now.toISOString();
+  switch (action.kind) {
+    case "take":
+      if (sameActor(c.assignee, actor)) return refuse({ code: "alreadyYours" });
+      if (c.assignee) return refuse({ code: "alreadyAssigned", assignee: c.assignee.name });
+      return { ok: true, case: { ...c, assignee: actor, status: triaged(c.status) } };
+    case "assign":
+      if (sameActor(c.assignee, action.to))
+        return refuse({ code: "alreadyAssigned", assignee: action.to.name });
+      return { ok: true, case: { ...c, assignee: action.to, status: triaged(c.status) } };
+    case "assess": {
+      if (c.imyReport) return refuse({ code: "alreadyReportedToImy" });
+      const notifyImyReason = action.notifyImyReason?.trim() || undefined;
+      const informSubjectsReason = action.informSubjectsReason?.trim() || undefined;
+      if ((!action.notifyImy && !notifyImyReason) || (!action.informSubjects && !informSubjectsReason))
+        return refuse({ code: "reasonRequired" });
+      return {
+        ok: true,
+        case: {
+          ...c,
+          status: "assessed",
+          dsoAssessment: {
+            notifyImy: action.notifyImy,
+            notifyImyReason,
+            informSubjects: action.informSubjects,
+            informSubjectsReason,
+            assessedAt: at,
+            assessedBy: actor,
+          },
+        },
+      };
+    }
+    case "ask":
+      if (!c.contactConsent) return refuse({ code: "noContactConsent" });
+      return {
+        ok: true,
+        case: {
+          ...c,
+          additions: [...c.additions, { at, by: actor, kind: "dso_question", text: action.question }],
+        },
+      };
+    case "answer":
+      if (!sameActor(c.reporter, actor)) return refuse({ code: "notTheReporter" });
+      if (!c.additions.some((a) => a.kind === "dso_question")) return refuse({ code: "noQuestion" });
+      return {
+        ok: true,
+        case: {
+          ...c,
+          additions: [...c.additions, { at, by: actor, kind: "answer_to_dso", text: action.text }],
+        },
+      };
+    case "markReported":
+      if (!c.dsoAssessment?.notifyImy) return refuse({ code: "imyNotToBeNotified" });
+      if (c.imyReport) return refuse({ code: "alreadyReportedToImy" });
+      return {
+        ok: true,
+        case: {
+          ...c,
+          status: c.status === "assessed" ? "reported_to_imy" : c.status,
+          imyReport: { reportedAt: action.reportedAt, reference: action.reference, by: actor },
+        },
+      };
+    case "requestActionPlan":
+      return {
+        ok: true,
+        case: { ...c, status: "action_plan", manager: action.manager, actionPlanRequestedAt: at },
+      };
+    case "writeActionPlan":
+      if (!sameActor(c.manager, actor)) return refuse({ code: "notTheManager" });
+      return {
+        ok: true,
+        case: {
+          ...c,
+          actionPlan: {
+            cause: action.cause,
+            measures: action.measures,
+            owner: action.owner,
+            dueDate: action.dueDate,
+            writtenAt: at,
+            writtenBy: actor,
+          },
+        },
+      };
+    case "close":
+      if (!c.dsoAssessment) return refuse({ code: "needsAssessment" });
+      if (c.dsoAssessment.notifyImy && !c.imyReport) return refuse({ code: "needsImyReport" });
+      if (!c.actionPlan && !action.actionPlanNotNeeded) return refuse({ code: "needsActionPlan" });
+      return {
+        ok: true,
+        case: {
+          ...c,
+          status: "closed",
+          closedAt: at,
+          actionPlanNotNeeded: c.actionPlan ? undefined : action.actionPlanNotNeeded,
+        },
+      };
+    case "reopen": {
+      const { closedAt: _closed, ...open } = c;
+      return { ok: true, case: { ...open, status: "reopened" } };
+    }
+  }
+}
+
+/** The DSO actions worth offering on the card in the case's current state (the server checks again on press). */
+export function offeredActions(c: Case): ActionKind[] {
+  const kinds: ActionKind[] = [
+    "take",
+    "assign",
+    "assess",
+    "ask",
+    "markReported",
+    "requestActionPlan",
+    "close",
+    "reopen",
+  ];
+  return kinds.filter((kind) => {
+    if (!ALLOWED_IN[kind].has(c.status)) return false;
+    if (kind === "take") return !c.assignee;
+    // Re-assessing stays possible on the server; the card offers it before the first assessment (Teams shows six actions).
+    if (kind === "assess") return c.status !== "assessed";
+    if (kind === "markReported") return c.dsoAssessment?.notifyImy === true && !c.imyReport;
+    if (kind === "ask") return c.contactConsent;
+    return true;
+  });
+}

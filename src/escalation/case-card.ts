@@ -1,0 +1,150 @@
+import { formatInTimeZone } from "date-fns-tz";
+import type { Locale } from "../cards/locale.js";
+import { type CardJson, render } from "../cards/render.js";
+import { t } from "../cards/strings.js";
+import { awaitsImyDecision, type Case } from "../cases/case.js";
+import { hoursLeft } from "../cases/deadline.js";
+import { offeredActions } from "../cases/lifecycle.js";
+import type { Units } from "../org/units.js";
+import type { Stored } from "../store/repository.js";
+
+/** Municipal times are read in Swedish time, whatever the server's zone. */
+export const TIME_ZONE = "Europe/Stockholm";
+
+/** Teams shows a refreshed card to at most 60 listed users. */
+export const MAX_REFRESH_USERS = 60;
+
+export function localTime(iso: string | Date): string {
+  return formatInTimeZone(typeof iso === "string" ? new Date(iso) : iso, TIME_ZONE, "yyyy-MM-dd HH:mm");
+}
+
+export interface CaseCardOptions {
+  locale: Locale;
+  now: Date;
+  units: Units;
+  /** Who gets the actionable version through `refresh` (DSO members, at most 60). */
+  refreshUserIds: readonly string[];
+  /** Present for a DSO: the version the actions carry and who the case can be assigned to. */
+  dso?: { assignable: readonly { aadObjectId: string; name: string }[] };
+  /** A line shown on top (why an action was refused, or what just happened). */
+  notice?: string;
+}
+
+function deadlineText(c: Case, locale: Locale, now: Date): string {
+  const time = localTime(c.deadlineAt);
+  if (!awaitsImyDecision(c)) return t(locale, "escalation.card.decided", { time });
+  const left = hoursLeft(new Date(c.deadlineAt), now);
+  return left >= 0
+    ? t(locale, "escalation.card.timeLeft", { time, hours: Math.floor(left) })
+    : t(locale, "escalation.card.overdue", { time, hours: Math.ceil(-left) });
+}
+
+function facts(c: Case, o: CaseCardOptions): { label: string; value: string }[] {
+  const { locale } = o;
+  const s = (key: string, params?: Record<string, string | number>) =>
+    t(locale, `escalation.card.${key}`, params);
+  const p = c.preliminary;
+  const rows = [
+    { label: s("unit"), value: o.units.name(c.unitId, locale) },
+    { label: s("category"), value: t(locale, `case.category.${c.category}`) },
+    { label: s("severity"), value: t(locale, `case.severity.${p.severity}`) },
+    {
+      label: s("counts"),
+      value: s("countsValue", { subjects: c.approxSubjects, records: c.approxRecords }),
+    },
+    {
+      label: s("preliminary"),
+      value: `${s(p.notifyImyLikely ? "notifyLikely" : "notifyUnlikely")}; ${s(p.informSubjectsLikely ? "informLikely" : "informUnlikely")}`,
+    },
+    { label: s("deadline"), value: deadlineText(c, locale, o.now) },
+    { label: s("status"), value: t(locale, `case.status.${c.status}`) },
+    { label: s("assignee"), value: c.assignee?.name || s("nobody") },
+  ];
+  const a = c.dsoAssessment;
+  if (a) {
+    rows.push({
+      label: s("assessment"),
+      value: `${a.notifyImy ? s("notifyYes") : s("notifyNo", { reason: a.notifyImyReason ?? "" })}; ${
+        a.informSubjects ? s("informYes") : s("informNo", { reason: a.informSubjectsReason ?? "" })
+      }`,
+    });
+  }
+  if (c.imyReport) {
+    rows.push({
+      label: s("imyReport"),
+      value: s("imyReportValue", {
+        time: localTime(c.imyReport.reportedAt),
+        reference: c.imyReport.reference,
+      }),
+    });
+  }
+  const plan = c.actionPlan
+    ? s("planWritten", { manager: c.actionPlan.writtenBy.name, due: c.actionPlan.dueDate })
+    : c.actionPlanNotNeeded
+      ? s("planNotNeeded")
+      : c.actionPlanRequestedAt
+        ? s("planRequested", { manager: c.manager.name, time: localTime(c.actionPlanRequestedAt) })
+        : undefined;
+  if (plan) rows.push({ label: s("actionPlan"), value: plan });
+  return rows;
+}
+
+/** A preliminary reason code in words; a code this version does not know is shown as it is. */
+function reasonText(code: string, locale: Locale): string {
+  try {
+    return t(locale, `assessment.${code}`);
+  } catch {
+    return code;
+  }
+}
+
+/**
+ * The case as the DSO channel shows it. Without `dso` it is the read-only card
+ * everyone sees; with it, the actions the current state allows. Only what the
+ * case holds is shown, and no one's name except the handling DSO and manager.
+ */
+export function caseCard(c: Stored<Case>, o: CaseCardOptions): CardJson {
+  const { locale } = o;
+  const offered = new Set(o.dso ? offeredActions(c) : []);
+  const can = Object.fromEntries(
+    ["take", "assign", "assess", "ask", "markReported", "requestActionPlan", "close", "reopen"].map((k) => [
+      k,
+      offered.has(k as never),
+    ]),
+  );
+  if (o.dso && !o.dso.assignable.length) can.assign = false;
+  const nowInZone = formatInTimeZone(o.now, TIME_ZONE, "yyyy-MM-dd'T'HH:mm");
+  return render(
+    "escalation/case",
+    {
+      caseId: c.id,
+      version: c._etag,
+      refreshUserIds: o.refreshUserIds.slice(0, MAX_REFRESH_USERS),
+      notice: o.notice ?? "",
+      heading: t(locale, "escalation.card.title", {
+        number: c.number,
+        type: t(locale, `case.type.${c.type}`),
+      }),
+      protection: t(locale, "escalation.card.protection", {
+        level: t(locale, `case.protection.${c.protectionLevel}`),
+      }),
+      protectionStyle: c.protectionLevel === "none" ? "emphasis" : "attention",
+      facts: facts(c, o),
+      reasons: c.preliminary.reasons.map((code) => ({ line: reasonText(code, locale) })),
+      description: c.description,
+      dialogue: c.additions
+        .filter((a) => a.kind === "dso_question" || a.kind === "answer_to_dso")
+        .map((a) => ({
+          line: t(locale, a.kind === "dso_question" ? "escalation.card.question" : "escalation.card.answer", {
+            text: a.text,
+          }),
+        })),
+      dso: o.dso !== undefined,
+      can,
+      assignable: (o.dso?.assignable ?? []).filter((m) => m.aadObjectId !== c.assignee?.aadObjectId),
+      today: nowInZone.slice(0, 10),
+      nowTime: nowInZone.slice(11),
+    },
+    locale,
+  );
+}

@@ -1,0 +1,73 @@
+import { randomUUID } from "node:crypto";
+import type { Repository } from "./repository.js";
+
+/**
+ * A claim on a one-off job (a deadline reminder, posting a case): whoever
+ * creates or takes over the document under its etag does the job; `done`
+ * makes it final. A claim whose holder died is taken over after its lease.
+ */
+export interface JobClaim {
+  kind: "claim";
+  id: string;
+  orgId: string;
+  owner: string;
+  state: "claimed" | "done";
+  leaseUntil: string;
+  attempts: number;
+  doneAt?: string;
+}
+
+export class JobClaims {
+  /** Identifies this process among the instances sharing the store. */
+  readonly owner = randomUUID();
+
+  constructor(
+    private readonly repo: Repository<JobClaim>,
+    private readonly clock: () => Date = () => new Date(),
+  ) {}
+
+  /** True when this instance now holds the job; false when it is done or held by someone else. */
+  async claim(orgId: string, id: string, leaseSeconds: number): Promise<boolean> {
+    const now = this.clock();
+    const leaseUntil = new Date(now.getTime() + leaseSeconds * 1000).toISOString();
+    const fresh: JobClaim = {
+      kind: "claim",
+      id,
+      orgId,
+      owner: this.owner,
+      state: "claimed",
+      leaseUntil,
+      attempts: 1,
+    };
+    if (await this.repo.createIfAbsent(fresh)) return true;
+    const current = await this.repo.get(orgId, id);
+    if (!current || current.state === "done" || current.leaseUntil > now.toISOString()) return false;
+    const taken = await this.repo.replaceIfMatch(
+      { ...current, owner: this.owner, leaseUntil, attempts: current.attempts + 1 },
+      current._etag,
+    );
+    return taken !== undefined;
+  }
+
+  async isDone(orgId: string, id: string): Promise<boolean> {
+    return (await this.repo.get(orgId, id))?.state === "done";
+  }
+
+  /** The job is finished for good. */
+  async complete(orgId: string, id: string): Promise<void> {
+    await this.repo.update(orgId, id, (current) =>
+      current.owner === this.owner
+        ? { ...current, state: "done", doneAt: this.clock().toISOString() }
+        : undefined,
+    );
+  }
+
+  /** The job failed: let the next attempt (here or elsewhere) take it at once. */
+  async release(orgId: string, id: string): Promise<void> {
+    await this.repo.update(orgId, id, (current) =>
+      current.owner === this.owner && current.state === "claimed"
+        ? { ...current, leaseUntil: new Date(0).toISOString() }
+        : undefined,
+    );
+  }
+}

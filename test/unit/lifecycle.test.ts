@@ -1,0 +1,186 @@
+import { describe, expect, it } from "vitest";
+import { CASE_STATUSES, type Case, type CaseStatus } from "../../src/cases/case.js";
+import {
+  type ActionKind,
+  ALLOWED_IN,
+  decide,
+  type LifecycleAction,
+  offeredActions,
+} from "../../src/cases/lifecycle.js";
+import { dueReminder } from "../../src/cases/reminders.js";
+import { aCase } from "../support/builders.js";
+
+const now = new Date("2026-11-21T10:00:00Z");
+const dso = { aadObjectId: "dso-1", name: "Dora" };
+const other = { aadObjectId: "dso-2", name: "Sixten" };
+const manager = { aadObjectId: "mgr-1", name: "Maja" };
+
+function caseIn(status: CaseStatus, extra: Partial<Case> = {}): Case {
+  return {
+    ...aCase(),
+    kind: "case",
+    number: "PUI-2026-0001",
+    createdAt: "x",
+    updatedAt: "x",
+    status,
+    ...extra,
+  };
+}
+
+const assessment = (notifyImy: boolean) => ({
+  notifyImy,
+  notifyImyReason: notifyImy ? undefined : "låg risk",
+  informSubjects: true,
+  assessedAt: now.toISOString(),
+  assessedBy: dso,
+});
+
+const sample: Record<ActionKind, LifecycleAction> = {
+  take: { kind: "take" },
+  assign: { kind: "assign", to: other },
+  assess: { kind: "assess", notifyImy: true, informSubjects: true },
+  ask: { kind: "ask", question: "?" },
+  answer: { kind: "answer", text: "!" },
+  markReported: { kind: "markReported", reportedAt: now.toISOString(), reference: "R" },
+  requestActionPlan: { kind: "requestActionPlan", manager },
+  writeActionPlan: { kind: "writeActionPlan", cause: "c", measures: "m", owner: "o", dueDate: "2026-12-01" },
+  close: { kind: "close", actionPlanNotNeeded: true },
+  reopen: { kind: "reopen" },
+};
+
+describe("case lifecycle", () => {
+  it("refuses every action outside the statuses it is allowed in, naming the status", () => {
+    for (const [kind, allowed] of Object.entries(ALLOWED_IN) as [ActionKind, ReadonlySet<CaseStatus>][]) {
+      for (const status of CASE_STATUSES) {
+        if (allowed.has(status)) continue;
+        const d = decide(caseIn(status), sample[kind], dso, now);
+        expect(d.ok, `${kind} in ${status}`).toBe(false);
+        if (!d.ok)
+          expect(d.refusal).toEqual(
+            status === "closed" ? { code: "closed" } : { code: "notAllowedInStatus", status },
+          );
+      }
+    }
+  });
+
+  it("take moves a new case to triage; a taken case cannot be taken again", () => {
+    const taken = decide(caseIn("reported"), { kind: "take" }, dso, now);
+    expect(taken).toMatchObject({ ok: true, case: { status: "triage", assignee: dso } });
+    if (!taken.ok) return;
+    expect(decide(taken.case, { kind: "take" }, other, now)).toEqual({
+      ok: false,
+      refusal: { code: "alreadyAssigned", assignee: "Dora" },
+    });
+    expect(decide(taken.case, { kind: "take" }, dso, now)).toEqual({
+      ok: false,
+      refusal: { code: "alreadyYours" },
+    });
+  });
+
+  it("an assessment saying no needs a reason", () => {
+    const d = decide(caseIn("triage"), { kind: "assess", notifyImy: false, informSubjects: true }, dso, now);
+    expect(d).toEqual({ ok: false, refusal: { code: "reasonRequired" } });
+    const ok = decide(
+      caseIn("triage"),
+      { kind: "assess", notifyImy: false, notifyImyReason: "  krypterat  ", informSubjects: true },
+      dso,
+      now,
+    );
+    expect(ok).toMatchObject({
+      ok: true,
+      case: { status: "assessed", dsoAssessment: { notifyImyReason: "krypterat" } },
+    });
+  });
+
+  it("mark reported needs a decision to notify IMY", () => {
+    expect(
+      decide(caseIn("assessed", { dsoAssessment: assessment(false) }), sample.markReported, dso, now),
+    ).toEqual({
+      ok: false,
+      refusal: { code: "imyNotToBeNotified" },
+    });
+    expect(
+      decide(caseIn("assessed", { dsoAssessment: assessment(true) }), sample.markReported, dso, now),
+    ).toMatchObject({
+      ok: true,
+      case: { status: "reported_to_imy", imyReport: { reference: "R" } },
+    });
+  });
+
+  it("close needs the IMY report when IMY is to be notified, and a plan unless marked not needed", () => {
+    const notifying = caseIn("assessed", { dsoAssessment: assessment(true) });
+    expect(decide(notifying, sample.close, dso, now)).toEqual({
+      ok: false,
+      refusal: { code: "needsImyReport" },
+    });
+    const quiet = caseIn("assessed", { dsoAssessment: assessment(false) });
+    expect(decide(quiet, { kind: "close", actionPlanNotNeeded: false }, dso, now)).toEqual({
+      ok: false,
+      refusal: { code: "needsActionPlan" },
+    });
+    expect(decide(quiet, sample.close, dso, now)).toMatchObject({
+      ok: true,
+      case: { status: "closed", closedAt: now.toISOString(), actionPlanNotNeeded: true },
+    });
+  });
+
+  it("only the reporter answers and only the requested manager writes the plan", () => {
+    const asked = caseIn("triage", { additions: [{ at: "x", by: dso, kind: "dso_question", text: "?" }] });
+    expect(decide(asked, sample.answer, dso, now)).toEqual({
+      ok: false,
+      refusal: { code: "notTheReporter" },
+    });
+    expect(decide(asked, sample.answer, asked.reporter, now).ok).toBe(true);
+    const planning = caseIn("action_plan", { manager });
+    expect(decide(planning, sample.writeActionPlan, dso, now)).toEqual({
+      ok: false,
+      refusal: { code: "notTheManager" },
+    });
+    expect(decide(planning, sample.writeActionPlan, manager, now)).toMatchObject({
+      ok: true,
+      case: { actionPlan: { owner: "o", writtenBy: manager } },
+    });
+  });
+
+  it("the reporter is asked only when they agreed to be contacted", () => {
+    expect(decide(caseIn("triage", { contactConsent: false }), sample.ask, dso, now)).toEqual({
+      ok: false,
+      refusal: { code: "noContactConsent" },
+    });
+    expect(offeredActions(caseIn("triage", { contactConsent: false }))).not.toContain("ask");
+  });
+
+  it("reopen brings a closed case back without its closing time", () => {
+    const d = decide(caseIn("closed", { closedAt: now.toISOString() }), sample.reopen, dso, now);
+    expect(d.ok && d.case.status).toBe("reopened");
+    expect(d.ok && "closedAt" in d.case).toBe(false);
+  });
+
+  it("the card offers take only for an unassigned case and never more than Teams shows", () => {
+    expect(offeredActions(caseIn("reported"))).toContain("take");
+    expect(offeredActions(caseIn("triage", { assignee: dso }))).not.toContain("take");
+    expect(offeredActions(caseIn("closed"))).toEqual(["reopen"]);
+  });
+});
+
+describe("deadline reminders", () => {
+  const c = {
+    status: "triage",
+    discoveredAt: "2026-11-20T00:00:00Z",
+    deadlineAt: "2026-11-23T00:00:00Z",
+  } as const;
+  const at = (h: number) => new Date(Date.parse(c.discoveredAt) + h * 3600_000);
+
+  it("is due at the latest threshold passed, then overdue at the deadline", () => {
+    expect(dueReminder(c, at(23.9))).toBeUndefined();
+    expect(dueReminder(c, at(24))).toEqual({ key: "24h", hours: 24 });
+    expect(dueReminder(c, at(59))).toEqual({ key: "48h", hours: 48 });
+    expect(dueReminder(c, at(71))).toEqual({ key: "70h", hours: 70 });
+    expect(dueReminder(c, at(72))).toEqual({ key: "overdue" });
+  });
+
+  it("is never due once the DSO has decided, or the case is closed", () => {
+    expect(dueReminder({ ...c, dsoAssessment: assessment(true) }, at(30))).toBeUndefined();
+    expect(dueReminder({ ...c, status: "closed" }, at(30))).toBeUndefined();
+  });
+});
