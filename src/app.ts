@@ -8,6 +8,7 @@ import { VarnaBot } from "./bot/varna-bot.js";
 import { VerbRouter } from "./bot/verb-router.js";
 import type { Case } from "./cases/case.js";
 import type { CaseEvent } from "./cases/case-event.js";
+import { milestonesOf } from "./cases/milestones.js";
 import type { Config } from "./config.js";
 import { createFeatures } from "./features.js";
 import type { IncidentDraft } from "./flows/incident/draft.js";
@@ -25,6 +26,7 @@ import { type Expiring, Repository } from "./store/repository.js";
 import { openStore, type Store } from "./store/store.js";
 import { type TurnClaim, TurnClaims } from "./store/turn-claims.js";
 import { UnitManagers, type UnitManagersItem } from "./store/unit-managers.js";
+import { trackEvent } from "./telemetry-events.js";
 
 export interface App {
   url: string;
@@ -92,6 +94,11 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
 
   const botState = new Repository<BotStateItem>(store.containers.botstate, (i) => i.id, clock);
   const conversationState = new ConversationState(new CosmosBotStorage(botState, clock));
+  // Milestones go to Application Insights as ids-only events (a no-op without a connection string).
+  services.cases.onChange(async ({ before, after }) => {
+    for (const milestone of milestonesOf(before, after))
+      trackEvent(milestone, { orgId: after.orgId, caseId: after.id, code: after.category });
+  });
   const features = createFeatures(services);
   const router = new VerbRouter(features, services.roles, log);
   const bot = new VarnaBot({

@@ -117,6 +117,8 @@ describe("recognising a wish to report", () => {
     ["jag har tappat bort min telefon", "lost_or_stolen_device"],
     ["my laptop was stolen", "lost_or_stolen_device"],
     ["jag skickade ett sms till fel nummer", "wrong_recipient_message"],
+    ["jag skickade fel brev", "wrong_address_letter"],
+    ["brevet gick till fel adress", "wrong_address_letter"],
     ["en skyddad adress har röjts", "protected_identity_revealed"],
     ["jag klickade på ett nätfiske", "malware_or_hacking"],
   ])("'%s' → %s", (text, category) => {

@@ -1,6 +1,7 @@
 import { type LogRecord, logs } from "@opentelemetry/api-logs";
 import { afterEach, describe, expect, it } from "vitest";
-import { startTelemetry, trackEvent } from "../../src/telemetry.js";
+import { startTelemetry } from "../../src/telemetry.js";
+import { trackEvent } from "../../src/telemetry-events.js";
 
 // The real Azure Monitor distro is not started here: its resource detection calls the
 // Azure instance metadata address, which tests must not reach. These tests cover what

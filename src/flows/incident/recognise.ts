@@ -35,7 +35,7 @@ const PHRASES: { pattern: RegExp; category?: Category }[] = [
     category: "wrong_recipient_message",
   },
   {
-    pattern: /brev\w* till fel|fel adress|letter to the wrong|wrong address/,
+    pattern: /brev\w* till fel|skicka\w* fel brev|fel adress|letter to the wrong|wrong address/,
     category: "wrong_address_letter",
   },
   {
