@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { MEASURE_IDS } from "./measures.js";
 
 /**
  * The case: one personal data incident or near miss, holding what IMY's
@@ -159,8 +160,8 @@ export const CaseSchema = z.object({
   processorInvolved: z.enum(YES_NO_UNKNOWN),
   cause: z.enum(CAUSES),
   description: guardedText(2000),
-  /** Checklist ids of what the reporter has already done (per category). */
-  measuresTaken: z.array(z.string().max(64)).max(30),
+  /** Checklist ids of what the reporter has already done (per category, src/cases/measures.ts). */
+  measuresTaken: z.array(z.enum(MEASURE_IDS)).max(30),
   otherReports: z.array(z.enum(["police", "lex_sarah_ivo", "sakerhetspolisen"])).max(3),
 
   preliminary: PreliminaryAssessmentSchema,

@@ -66,7 +66,11 @@ export function imyExport(c: Case, unitName: string, locale: Locale, now: Date):
   section("h11", s("severityLine", { severity: t(locale, `case.severity.${c.preliminary.severity}`) }));
   section(
     "h12",
-    c.measuresTaken.length ? s("measuresTaken", { measures: c.measuresTaken.join(", ") }) : s("noMeasures"),
+    c.measuresTaken.length
+      ? s("measuresTaken", {
+          measures: c.measuresTaken.map((m) => t(locale, `incident.measures.${m}`)).join(", "),
+        })
+      : s("noMeasures"),
     plan
       ? s("planLine", { due: plan.dueDate, cause: plan.cause, measures: plan.measures, owner: plan.owner })
       : s("noPlan"),

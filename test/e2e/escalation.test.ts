@@ -392,7 +392,7 @@ describe("the IMY export", () => {
       processorInvolved: "yes",
       cause: "technical_fault",
       description: "Ett beslut med ny adress skickades till fel vårdnadshavare.",
-      measuresTaken: ["called_recipient"],
+      measuresTaken: ["contacted_recipient"],
       otherReports: ["police", "lex_sarah_ivo"],
       preliminary: {
         severity: "high",
@@ -443,7 +443,7 @@ describe("the IMY export", () => {
       "11. Sannolika konsekvenser och allvarlighet",
       "Bedömd allvarlighet: Hög.",
       "12. Vidtagna och planerade åtgärder",
-      "Vidtagna åtgärder: called_recipient.",
+      "Vidtagna åtgärder: Kontaktat mottagaren.",
       "Åtgärdsplan: ännu inte framtagen.",
       "13. Information till de berörda",
       "De berörda informeras inte. Skäl: Den berörda varnas via säkerhetsavdelningen.",

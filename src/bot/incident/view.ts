@@ -3,9 +3,9 @@ import type { Locale } from "../../cards/locale.js";
 import { type CardJson, render } from "../../cards/render.js";
 import { t } from "../../cards/strings.js";
 import { CATEGORIES, CAUSES, DATA_CATEGORIES, PROTECTION_LEVELS, SUBJECT_GROUPS } from "../../cases/case.js";
+import { MEASURES } from "../../cases/measures.js";
 import type { Answers, IncidentDraft, StepId } from "../../flows/incident/draft.js";
 import { type Notice, type Show, stepsOf } from "../../flows/incident/flow.js";
-import { MEASURES } from "../../flows/incident/measures.js";
 import type { Units } from "../../org/units.js";
 
 /**

@@ -2,10 +2,10 @@ import type { z } from "zod";
 import { assess } from "../../cases/assessment.js";
 import type { CaseActor, PreliminaryAssessment } from "../../cases/case.js";
 import { imyDeadline, isLate } from "../../cases/deadline.js";
+import { MEASURES } from "../../cases/measures.js";
 import type { NewCase } from "../../store/case-repository.js";
 import type { Answers, IncidentDraft, Position, StepId, Suggestions } from "./draft.js";
 import { STEPS } from "./draft.js";
-import { MEASURES } from "./measures.js";
 import { stepSchemas } from "./steps.js";
 
 /**

@@ -1,4 +1,4 @@
-import type { Category } from "../../cases/case.js";
+import type { Category } from "./case.js";
 
 /**
  * What a reporter may already have done, per category (domain.md §2.2): the
@@ -29,3 +29,6 @@ export const MEASURES: Record<Category, readonly string[]> = {
   malware_or_hacking: ["told_it", "changed_passwords", "told_manager"],
   other: ["told_manager"],
 };
+
+/** Every checklist id, for validating what a stored case may hold. */
+export const MEASURE_IDS = [...new Set(Object.values(MEASURES).flat())] as [string, ...string[]];
