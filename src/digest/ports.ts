@@ -1,0 +1,72 @@
+import type { Locale } from "../cards/locale.js";
+import type { CardJson } from "../cards/render.js";
+
+/**
+ * The digest's seams to the rest of Värna. Each is a small interface so the
+ * branch that owns the data can plug its implementation in at app start
+ * (`startApp(config, { digest: { ... } })`, or in app.ts for production).
+ */
+
+/** A manager registered for one or more units; they get one digest covering all of them. */
+export interface Manager {
+  aadObjectId: string;
+  name: string;
+  unitIds: string[];
+  /** Their Teams language when known; otherwise the language of their stored conversation, else Swedish. */
+  locale?: Locale;
+}
+
+/**
+ * Who manages which units, per organisation. Owned by the escalation branch
+ * (its unit-manager registry in Cosmos); `organisations()` names the
+ * organisations that have any manager, which are the ones a run covers.
+ */
+export interface ManagerDirectory {
+  organisations(): Promise<string[]>;
+  managers(orgId: string): Promise<Manager[]>;
+}
+
+/** Until the registry is wired in: no organisation has managers, so runs send nothing. */
+export const NO_MANAGERS: ManagerDirectory = {
+  organisations: async () => [],
+  managers: async () => [],
+};
+
+export interface Recipient {
+  orgId: string;
+  aadObjectId: string;
+}
+
+/** What one delivery attempt came to; the outbox decides about retries and pacing. */
+export type SendOutcome =
+  | { kind: "sent" }
+  /** Try again later: 429, 412 or 5xx. `afterMs` is the connector's Retry-After when it gave one. */
+  | { kind: "retry"; afterMs?: number; status: number }
+  /** Never retried: the person left, blocked the app, or never talked to the bot (`status` 0). */
+  | { kind: "unreachable"; status: number; reason: string };
+
+/** Sends one message to one person's personal chat, once (no retries, no pacing: the outbox does both). */
+export interface DigestTransport {
+  send(target: Recipient, card: CardJson): Promise<SendOutcome>;
+}
+
+export interface TopQuestion {
+  information: string;
+  recipient: string;
+  channel: string;
+  verdict: "yes" | "yes_if" | "no";
+  count: number;
+}
+
+/**
+ * The anonymous "may I send?" counters, owned by the send-check branch.
+ * `isoWeek` is like "2026-W47". The labels are shown as given (already localised codes or names).
+ */
+export interface SendCheckStats {
+  topQuestions(orgId: string, isoWeek: string, limit: number): Promise<TopQuestion[]>;
+}
+
+/** Until the counters are wired in: no data, so the digest hides the section (it never shows made-up numbers). */
+export const NO_SEND_CHECK_STATS: SendCheckStats = {
+  topQuestions: async () => [],
+};
