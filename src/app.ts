@@ -1,6 +1,7 @@
 import type { AddressInfo } from "node:net";
 import { ConversationState } from "botbuilder";
 import { createAdapter } from "./bot/adapter.js";
+import { createDigest, type DigestPorts } from "./bot/digest-feature.js";
 import { ConfiguredRoles } from "./bot/roles.js";
 import { turnMiddleware } from "./bot/turn-middleware.js";
 import { VarnaBot } from "./bot/varna-bot.js";
@@ -8,6 +9,9 @@ import { VerbRouter } from "./bot/verb-router.js";
 import type { Case } from "./cases/case.js";
 import type { CaseEvent } from "./cases/case-event.js";
 import type { Config } from "./config.js";
+import { loadTrainingCalendar } from "./digest/calendar.js";
+import { productionDigestPorts } from "./digest/ports.js";
+import type { DigestService } from "./digest/service.js";
 import { createFeatures } from "./features.js";
 import { createHttpServer } from "./http/server.js";
 import { createLogger, type Logger } from "./log.js";
@@ -23,6 +27,7 @@ import { type TurnClaim, TurnClaims } from "./store/turn-claims.js";
 export interface App {
   url: string;
   services: AppServices;
+  digest: DigestService;
   /** Stops taking requests, waits for turns in flight, then closes the store. */
   close(): Promise<void>;
 }
@@ -32,6 +37,8 @@ export interface AppOptions {
   clock?: () => Date;
   /** An already open store (tests share one per file); otherwise the configured store is opened. */
   store?: Store;
+  /** Replaces the digest's seams (managers, counters, transport); tests use it. */
+  digest?: Partial<DigestPorts>;
 }
 
 /** Builds and starts the whole bot: store → adapter → bot → HTTP server. */
@@ -40,6 +47,7 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
   const clock = options.clock ?? (() => new Date());
   // Configuration files are checked before anything is started, so a bad file stops the start cleanly.
   const units = loadUnits(config.unitsFile);
+  const calendar = loadTrainingCalendar(config.digest.trainingCalendarFile);
   const store = options.store ?? (await openStore(config.store));
   const services: AppServices = {
     config,
@@ -60,7 +68,12 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
 
   const botState = new Repository<BotStateItem>(store.containers.botstate, (i) => i.id, clock);
   const conversationState = new ConversationState(new CosmosBotStorage(botState, clock));
-  const features = createFeatures(services);
+  const adapter = createAdapter(config.auth, log);
+  const digest = createDigest(services, adapter, calendar, {
+    ...productionDigestPorts(services),
+    ...options.digest,
+  });
+  const features = createFeatures(services, { digest: digest.feature });
   const router = new VerbRouter(features, services.roles, log);
   const bot = new VarnaBot({
     features,
@@ -71,7 +84,6 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
     log,
   });
 
-  const adapter = createAdapter(config.auth, log);
   adapter.use(
     turnMiddleware({
       claims: new TurnClaims(new Repository<TurnClaim>(store.containers.botstate, (i) => i.id, clock), clock),
@@ -100,10 +112,14 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
     "Värna is listening",
   );
 
+  digest.service.start();
+
   return {
     url,
     services,
+    digest: digest.service,
     async close() {
+      await digest.service.stop();
       await new Promise<void>((resolve) => http.server.close(() => resolve()));
       const deadline = Date.now() + 10_000;
       while (http.inFlight() > 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));

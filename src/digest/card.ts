@@ -16,7 +16,11 @@ export function digestCard(d: Digest): CardJson {
     {
       title: t(locale, "digest.title", { week: d.weekLabel }),
       greeting: t(locale, "digest.greeting", { name: d.managerName, units: d.unitNames }),
-      summary: t(locale, "digest.summary", { open: d.openCount, overdue: d.overdueCount, waiting: d.waitingCount }),
+      summary: t(locale, "digest.summary", {
+        open: d.openCount,
+        overdue: d.overdueCount,
+        waiting: d.waitingCount,
+      }),
       items: d.items,
       more: d.moreCount ? t(locale, "digest.more", { count: d.moreCount }) : "",
       snoozed: d.snoozedCount ? t(locale, "digest.snoozedCount", { count: d.snoozedCount }) : "",

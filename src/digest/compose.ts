@@ -1,6 +1,6 @@
-import { type Case, OPEN_STATUSES, awaitsImyDecision } from "../cases/case.js";
 import type { Locale } from "../cards/locale.js";
 import { t } from "../cards/strings.js";
+import { awaitsImyDecision, type Case, OPEN_STATUSES } from "../cases/case.js";
 import type { CalendarEntry } from "./calendar.js";
 import type { TopQuestion } from "./ports.js";
 import { isoWeekOf, monthOf, weekWindow } from "./week.js";
@@ -70,7 +70,8 @@ export interface Digest {
 function overdueReason(c: Case, now: Date, today: string): Overdue | undefined {
   if (awaitsImyDecision(c) && Date.parse(c.deadlineAt) < now.getTime()) return "imy_deadline";
   if (waitsForActionPlan(c) && c.actionPlanRequestedAt) {
-    if (now.getTime() - Date.parse(c.actionPlanRequestedAt) > ACTION_PLAN_DAYS * DAY_MS) return "action_plan_late";
+    if (now.getTime() - Date.parse(c.actionPlanRequestedAt) > ACTION_PLAN_DAYS * DAY_MS)
+      return "action_plan_late";
   }
   if (c.actionPlan && c.actionPlan.dueDate < today) return "action_plan_due";
   return undefined;
@@ -96,20 +97,28 @@ function waits(c: Case): Waits | undefined {
 
 function localDate(at: Date, timeZone: string): string {
   // en-CA formats as YYYY-MM-DD.
-  return new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" }).format(at);
+  return new Intl.DateTimeFormat("en-CA", {
+    timeZone,
+    year: "numeric",
+    month: "2-digit",
+    day: "2-digit",
+  }).format(at);
 }
 
 function monthName(year: number, month: number, locale: Locale): string {
-  return new Intl.DateTimeFormat(locale === "sv" ? "sv-SE" : "en-GB", { month: "long", timeZone: "UTC" }).format(
-    new Date(Date.UTC(year, month - 1, 15)),
-  );
+  return new Intl.DateTimeFormat(locale === "sv" ? "sv-SE" : "en-GB", {
+    month: "long",
+    timeZone: "UTC",
+  }).format(new Date(Date.UTC(year, month - 1, 15)));
 }
 
 const SPARKS = "▁▂▃▄▅▆▇█";
 
 function sparkline(counts: readonly number[]): string {
   const max = Math.max(...counts);
-  return counts.map((n) => (max === 0 ? SPARKS[0] : SPARKS[Math.round((n / max) * (SPARKS.length - 1))])).join("");
+  return counts
+    .map((n) => (max === 0 ? SPARKS[0] : SPARKS[Math.round((n / max) * (SPARKS.length - 1))]))
+    .join("");
 }
 
 function calendarLines(

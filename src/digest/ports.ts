@@ -70,3 +70,15 @@ export interface SendCheckStats {
 export const NO_SEND_CHECK_STATS: SendCheckStats = {
   topQuestions: async () => [],
 };
+
+/**
+ * The implementations app.ts and the dry run use. This is the one place to
+ * plug in the escalation branch's unit-manager registry and the send-check
+ * branch's weekly counters (both read from `services`).
+ */
+export function productionDigestPorts(_services: object): {
+  managers: ManagerDirectory;
+  stats: SendCheckStats;
+} {
+  return { managers: NO_MANAGERS, stats: NO_SEND_CHECK_STATS };
+}

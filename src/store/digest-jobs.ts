@@ -75,7 +75,15 @@ export class DigestJobs {
     const id = runId(runKey);
     const now = this.clock();
     const fresh: DigestRun = expiresIn(
-      { kind: "digestRun" as const, id, orgId, runKey, week, state: "preparing" as const, createdAt: now.toISOString() },
+      {
+        kind: "digestRun" as const,
+        id,
+        orgId,
+        runKey,
+        week,
+        state: "preparing" as const,
+        createdAt: now.toISOString(),
+      },
       RUN_KEPT_SECONDS,
       now,
     );

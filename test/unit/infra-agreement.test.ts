@@ -26,7 +26,8 @@ const OPTIONAL_IN_AZURE: Record<string, string> = {
   DIGEST_PER_CONVERSATION_PER_SECOND: "defaults to Teams' 7/s per conversation",
   DIGEST_MAX_ATTEMPTS: "defaults to 6 attempts",
   DIGEST_LEASE_SECONDS: "defaults to 60 s",
-  TRAINING_CALENDAR_FILE: "defaults to cards/org/training-calendar.json, which the municipality edits before deploying",
+  TRAINING_CALENDAR_FILE:
+    "defaults to cards/org/training-calendar.json, which the municipality edits before deploying",
 };
 
 function read(file: string): string {

@@ -1,0 +1,123 @@
+import {
+  type Activity,
+  CardFactory,
+  type CloudAdapter,
+  type ConversationParameters,
+  type ConversationReference,
+  TurnContext,
+} from "botbuilder";
+import type { CardJson } from "../cards/render.js";
+import type { DigestTransport, Recipient, SendOutcome } from "../digest/ports.js";
+import type { Logger } from "../log.js";
+import { type ConversationReferences, conversationKey } from "../store/conversation-references.js";
+
+/** Connector answers worth another try later (DESIGN.md: Teams rate limits). */
+const RETRIED = new Set([412, 429, 500, 502, 503, 504]);
+
+interface ConnectorError {
+  statusCode?: number;
+  response?: { headers?: { get(name: string): string | undefined } };
+}
+
+/** Retry-After as seconds or an HTTP date, in milliseconds. */
+export function retryAfterMs(value: string | undefined, now = Date.now()): number | undefined {
+  if (!value) return undefined;
+  const seconds = Number(value);
+  if (Number.isFinite(seconds)) return Math.max(0, seconds * 1000);
+  const at = Date.parse(value);
+  return Number.isNaN(at) ? undefined : Math.max(0, at - now);
+}
+
+export function outcomeOfError(err: unknown): SendOutcome | undefined {
+  const status = (err as ConnectorError | undefined)?.statusCode;
+  if (typeof status !== "number") return undefined;
+  if (status === 403 || status === 404) return { kind: "unreachable", status, reason: "gone" };
+  if (RETRIED.has(status)) {
+    const afterMs = retryAfterMs((err as ConnectorError).response?.headers?.get("retry-after"));
+    return { kind: "retry", status, ...(afterMs === undefined ? {} : { afterMs }) };
+  }
+  return undefined;
+}
+
+/**
+ * Sends a digest to a person's personal chat with the bot through the
+ * CloudAdapter, one attempt. Without a stored conversation it starts one
+ * (createConversation; Teams allows it when the app is installed for the
+ * person) using the organisation's connector; without any, the person is
+ * unreachable until they open Värna once.
+ */
+export class BotDigestTransport implements DigestTransport {
+  constructor(
+    private readonly adapter: CloudAdapter,
+    private readonly conversations: ConversationReferences,
+    private readonly botAppId: string,
+    private readonly clock: () => Date,
+    private readonly log: Logger,
+  ) {}
+
+  async send(target: Recipient, card: CardJson): Promise<SendOutcome> {
+    const activity: Partial<Activity> = { attachments: [CardFactory.adaptiveCard(card)] };
+    try {
+      const stored = await this.conversations.forUser(target.orgId, target.aadObjectId);
+      if (stored) {
+        await this.adapter.continueConversationAsync(
+          this.botAppId,
+          stored.reference as ConversationReference,
+          async (context) => {
+            await context.sendActivity(activity);
+          },
+        );
+        return { kind: "sent" };
+      }
+      return await this.startChat(target, activity);
+    } catch (err) {
+      const outcome = outcomeOfError(err);
+      if (outcome) return outcome;
+      this.log.warn({ event: "digest.sendError", err }, "digest send failed");
+      return { kind: "retry", status: 0 };
+    }
+  }
+
+  private async startChat(target: Recipient, activity: Partial<Activity>): Promise<SendOutcome> {
+    const anchor = await this.conversations.anyOf(target.orgId);
+    const serviceUrl = anchor?.reference.serviceUrl;
+    if (!anchor || !serviceUrl || !anchor.reference.bot) {
+      return { kind: "unreachable", status: 0, reason: "never_talked" };
+    }
+    const parameters = {
+      isGroup: false,
+      bot: anchor.reference.bot,
+      members: [{ id: target.aadObjectId, name: "" }],
+      tenantId: target.orgId,
+      channelData: { tenant: { id: target.orgId } },
+    } as unknown as ConversationParameters;
+    await this.adapter.createConversationAsync(
+      this.botAppId,
+      anchor.reference.channelId ?? "msteams",
+      serviceUrl,
+      "",
+      parameters,
+      async (context) => {
+        const reference = TurnContext.getConversationReference(context.activity);
+        reference.user = { id: target.aadObjectId, name: "", aadObjectId: target.aadObjectId } as never;
+        await this.conversations.remember(
+          {
+            id: conversationKey("personal", {
+              aadObjectId: target.aadObjectId,
+              conversationId: context.activity.conversation.id,
+            }),
+            orgId: target.orgId,
+            kind: "personal",
+            aadObjectId: target.aadObjectId,
+            // Their language is learnt when they first write; Swedish until then.
+            locale: "sv",
+            reference,
+          },
+          this.clock(),
+        );
+        await context.sendActivity(activity);
+      },
+    );
+    return { kind: "sent" };
+  }
+}

@@ -1,0 +1,85 @@
+import "dotenv/config";
+import type { Case } from "../cases/case.js";
+import type { CaseEvent } from "../cases/case-event.js";
+import { ConfigError, loadConfig } from "../config.js";
+import { loadUnits } from "../org/units.js";
+import { CaseRepository, type CaseSequence } from "../store/case-repository.js";
+import { ConversationReferences, type StoredConversation } from "../store/conversation-references.js";
+import { type DigestJob, DigestJobs } from "../store/digest-jobs.js";
+import { Repository } from "../store/repository.js";
+import { openStore } from "../store/store.js";
+import { loadTrainingCalendar } from "./calendar.js";
+import { digestText } from "./compose.js";
+import { DigestMaterial } from "./gather.js";
+import { productionDigestPorts } from "./ports.js";
+
+const USAGE = `usage: npm run digest -- --dry-run [--org ORG_ID]
+
+Prints, as text, the digest every registered manager would get if a run started now.
+Nothing is sent. Runs are sent by the app on its schedule
+(DIGEST_SCHEDULE) or when an administrator writes "digest now" to Värna.`;
+
+/** `npm run digest -- --dry-run`: the digests a run would send now, as text, read from the configured store. */
+async function main(args: string[]): Promise<number> {
+  if (!args.includes("--dry-run")) {
+    console.error(USAGE);
+    return 2;
+  }
+  const orgAt = args.indexOf("--org");
+  const config = loadConfig(process.env);
+  const units = loadUnits(config.unitsFile);
+  const calendar = loadTrainingCalendar(config.digest.trainingCalendarFile);
+  const store = await openStore(config.store);
+  try {
+    const clock = () => new Date();
+    const services = { store, clock };
+    const { managers, stats } = productionDigestPorts(services);
+    const cases = new CaseRepository(
+      new Repository<Case | CaseSequence>(store.containers.cases, (i) => i.orgId, clock),
+      new Repository<CaseEvent>(store.containers.events, (i) => i.caseId, clock),
+      clock,
+    );
+    const conversations = new ConversationReferences(
+      new Repository<StoredConversation>(store.containers.conversations, (i) => i.orgId, clock),
+    );
+    const jobs = new DigestJobs(
+      new Repository<DigestJob>(store.containers.jobs, (i) => i.orgId, clock),
+      clock,
+    );
+    const orgIds = orgAt >= 0 && args[orgAt + 1] ? [args[orgAt + 1]!] : await managers.organisations();
+    let count = 0;
+    for (const orgId of orgIds) {
+      const material = new DigestMaterial(
+        {
+          cases,
+          jobs,
+          stats,
+          calendar,
+          unitName: (id, locale) => units.name(id, locale),
+          timeZone: config.digest.timeZone,
+        },
+        orgId,
+        clock(),
+      );
+      for (const manager of await managers.managers(orgId)) {
+        const locale =
+          manager.locale ?? (await conversations.forUser(orgId, manager.aadObjectId))?.locale ?? "sv";
+        console.log(`=== ${orgId} / ${manager.aadObjectId} (${locale})`);
+        console.log(digestText(await material.digestFor(manager, locale)));
+        console.log();
+        count++;
+      }
+    }
+    console.log(`${count} digests would be sent (dry run: nothing was sent).`);
+    return 0;
+  } finally {
+    await store.close();
+  }
+}
+
+main(process.argv.slice(2))
+  .then((code) => process.exit(code))
+  .catch((err: unknown) => {
+    console.error(err instanceof ConfigError ? `Värna cannot start: ${err.message}` : err);
+    process.exit(1);
+  });
