@@ -40,6 +40,28 @@ export function outcomeOfError(err: unknown): SendOutcome | undefined {
 }
 
 /**
+ * Runs a proactive turn that sends one activity. The adapter hands an error
+ * inside a turn to onTurnError, which would message the person about a failure
+ * they know nothing of, so the send's error is kept and thrown after the turn.
+ */
+async function sendProactively(
+  turn: (logic: (context: TurnContext) => Promise<void>) => Promise<void>,
+  activity: Partial<Activity>,
+  before: (context: TurnContext) => Promise<void> = async () => undefined,
+): Promise<void> {
+  let failure: { error: unknown } | undefined;
+  await turn(async (context) => {
+    try {
+      await before(context);
+      await context.sendActivity(activity);
+    } catch (error) {
+      failure = { error };
+    }
+  });
+  if (failure) throw failure.error;
+}
+
+/**
  * Sends a digest to a person's personal chat with the bot through the
  * CloudAdapter, one attempt. Without a stored conversation it starts one
  * (createConversation; Teams allows it when the app is installed for the
@@ -60,12 +82,14 @@ export class BotDigestTransport implements DigestTransport {
     try {
       const stored = await this.conversations.forUser(target.orgId, target.aadObjectId);
       if (stored) {
-        await this.adapter.continueConversationAsync(
-          this.botAppId,
-          stored.reference as ConversationReference,
-          async (context) => {
-            await context.sendActivity(activity);
-          },
+        await sendProactively(
+          (logic) =>
+            this.adapter.continueConversationAsync(
+              this.botAppId,
+              stored.reference as ConversationReference,
+              logic,
+            ),
+          activity,
         );
         return { kind: "sent" };
       }
@@ -91,12 +115,17 @@ export class BotDigestTransport implements DigestTransport {
       tenantId: target.orgId,
       channelData: { tenant: { id: target.orgId } },
     } as unknown as ConversationParameters;
-    await this.adapter.createConversationAsync(
-      this.botAppId,
-      anchor.reference.channelId ?? "msteams",
-      serviceUrl,
-      "",
-      parameters,
+    await sendProactively(
+      (logic) =>
+        this.adapter.createConversationAsync(
+          this.botAppId,
+          anchor.reference.channelId ?? "msteams",
+          serviceUrl,
+          "",
+          parameters,
+          logic,
+        ),
+      activity,
       async (context) => {
         const reference = TurnContext.getConversationReference(context.activity);
         reference.user = { id: target.aadObjectId, name: "", aadObjectId: target.aadObjectId } as never;
@@ -115,7 +144,6 @@ export class BotDigestTransport implements DigestTransport {
           },
           this.clock(),
         );
-        await context.sendActivity(activity);
       },
     );
     return { kind: "sent" };

@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { Cron } from "croner";
-import type { Locale } from "../cards/locale.js";
+import { type Locale, localeFrom } from "../cards/locale.js";
 import { type CardJson, render } from "../cards/render.js";
 import { t } from "../cards/strings.js";
 import type { DigestConfig } from "../config.js";
@@ -242,7 +242,8 @@ export class DigestService {
           aadObjectId: m.aadObjectId,
           name: m.name,
           unitIds: m.unitIds,
-          ...(m.locale ? { locale: m.locale } : {}),
+          // The registry's language tag may be "sv-SE" or similar: Värna speaks sv and en.
+          ...(m.locale ? { locale: localeFrom(m.locale) } : {}),
         });
       }
     };
@@ -330,7 +331,7 @@ export class DigestService {
     const now = this.deps.clock().toISOString();
     switch (outcome.kind) {
       case "sent":
-        return { ...base, state: "sent", sentAt: now, claimedBy: undefined };
+        return { ...base, state: "sent", sentAt: now };
       case "unreachable":
         return { ...base, state: "unreachable", lastStatus: outcome.status, reason: outcome.reason };
       case "retry":
