@@ -39,6 +39,22 @@ export function outcomeOfError(err: unknown): SendOutcome | undefined {
   return undefined;
 }
 
+interface PipelineHolder {
+  client?: { pipeline?: { removePolicy(options: { phase: string }): unknown } };
+}
+
+/**
+ * The connector client's HTTP pipeline retries 429 and 5xx by itself (up to
+ * three times), beneath the outbox's token bucket. The outbox must see every
+ * attempt to keep Teams' rate limits, so the proactive turn's own client (a
+ * fresh one per turn) loses its retry phase. Should the SDK's internals
+ * change, the SDK's retries simply stay on.
+ */
+function withoutSdkRetries(context: TurnContext): void {
+  const connector = context.turnState.get(context.adapter.ConnectorClientKey) as PipelineHolder | undefined;
+  connector?.client?.pipeline?.removePolicy({ phase: "Retry" });
+}
+
 /**
  * Runs a proactive turn that sends one activity. The adapter hands an error
  * inside a turn to onTurnError, which would message the person about a failure
@@ -52,6 +68,7 @@ async function sendProactively(
   let failure: { error: unknown } | undefined;
   await turn(async (context) => {
     try {
+      withoutSdkRetries(context);
       await before(context);
       await context.sendActivity(activity);
     } catch (error) {
@@ -121,7 +138,8 @@ export class BotDigestTransport implements DigestTransport {
           this.botAppId,
           anchor.reference.channelId ?? "msteams",
           serviceUrl,
-          "",
+          // undefined: the adapter's own audience (an empty string would be taken as the OAuth scope).
+          undefined as unknown as string,
           parameters,
           logic,
         ),
