@@ -1,20 +1,17 @@
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 /**
- * A token bucket shared by everything one sender sends: at most `ratePerSecond`
- * on average, with a burst of a twentieth of a second's worth. Waiters are
- * served in order.
+ * A token bucket shared by everything one sender sends, holding one token: sends
+ * are spaced 1/`ratePerSecond` apart, so no one-second window ever holds more
+ * than the limit (Teams counts per second). Waiters are served in order.
  */
 export class TokenBucket {
-  private tokens: number;
-  private readonly burst: number;
+  private tokens = 1;
+  private readonly burst = 1;
   private last = Date.now();
   private queue: Promise<void> = Promise.resolve();
 
-  constructor(private readonly ratePerSecond: number) {
-    this.burst = Math.max(1, Math.ceil(ratePerSecond / 20));
-    this.tokens = this.burst;
-  }
+  constructor(private readonly ratePerSecond: number) {}
 
   take(): Promise<void> {
     const turn = this.queue.then(() => this.acquire());

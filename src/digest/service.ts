@@ -247,7 +247,7 @@ export class DigestService {
         });
       }
     };
-    await Promise.all(Array.from({ length: 8 }, worker));
+    await Promise.all(Array.from({ length: 32 }, worker));
     if (!this.mayContinue(session)) return;
     await this.updateRun(session, (r) => ({ ...r, state: "sending", recipients: managers.length }));
     this.deps.log.info(

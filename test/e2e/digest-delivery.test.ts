@@ -30,7 +30,7 @@ async function managersWithChats(count: number, unitId: string): Promise<TestMan
   const managers = new TestManagers();
   const all = Array.from({ length: count }, () => managers.add({ unitIds: [unitId] }));
   for (let i = 0; i < all.length; i += 25)
-    await Promise.all(all.slice(i, i + 25).map((m) => rememberPersonalChat(h, m.aadObjectId)));
+    await Promise.all(all.slice(i, i + 25).map((m) => rememberPersonalChat(h.app, h.connector.url, m.aadObjectId)));
   return managers;
 }
 
@@ -94,7 +94,7 @@ describe("delivering the weekly digest", () => {
     expect(retried.sort()).toEqual([...throttled].sort());
     expect(items.every((i) => i.lastStatus === undefined || i.lastStatus === 429)).toBe(true);
     expect((await runs()).map((r) => r.state)).toEqual(["done"]);
-  });
+  }, 90_000);
 
   it("a sender stopped halfway through a run leaves it to the next instance: no duplicates, no one missed", async () => {
     await clearJobs();
@@ -118,7 +118,7 @@ describe("delivering the weekly digest", () => {
     const items = await outbox(h);
     expect(new Set(items.map((i) => i.claimedBy)).size).toBe(2);
     expect((await runs()).map((r) => r.state)).toEqual(["done"]);
-  });
+  }, 60_000);
 
   it("two app instances started together at the scheduled time: one of them sends the week's digests", async () => {
     await clearJobs();

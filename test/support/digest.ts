@@ -39,11 +39,16 @@ export function personalConversationId(aadObjectId: string): string {
 
 /**
  * Stores the personal-chat reference the bot would have kept after the person
- * first talked to it, pointing at the harness connector (fast set-up for runs
- * with hundreds of managers; the e2e tests also reach people through real turns).
+ * first talked to it, pointing at the connector (fast set-up for runs with
+ * hundreds of managers; the e2e tests also reach people through real turns).
  */
-export async function rememberPersonalChat(h: Harness, aadObjectId: string, locale: "sv" | "en" = "sv") {
-  await h.app.services.conversations.remember(
+export async function rememberPersonalChat(
+  app: App,
+  connectorUrl: string,
+  aadObjectId: string,
+  locale: "sv" | "en" = "sv",
+) {
+  await app.services.conversations.remember(
     {
       id: `user-${aadObjectId}`,
       orgId: TEST_TENANT,
@@ -51,7 +56,7 @@ export async function rememberPersonalChat(h: Harness, aadObjectId: string, loca
       aadObjectId,
       locale,
       reference: {
-        serviceUrl: h.connector.url,
+        serviceUrl: connectorUrl,
         channelId: "msteams",
         bot: BOT,
         user: { id: `29:${aadObjectId}`, name: "", aadObjectId },
