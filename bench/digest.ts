@@ -36,15 +36,21 @@ async function main(): Promise<void> {
   });
   const managers = new TestManagers();
   const units = ["socialforvaltningen", "utbildningsforvaltningen", "vard-och-omsorg", "kultur-och-fritid"];
-  const list = Array.from({ length: RECIPIENTS }, (_, i) => managers.add({ unitIds: [units[i % units.length]!] }));
+  const list = Array.from({ length: RECIPIENTS }, (_, i) =>
+    managers.add({ unitIds: [units[i % units.length]!] }),
+  );
   const app = await startApp(config, { store: testStore.store, digest: { managers } });
 
   console.log(`setting up ${RECIPIENTS} managers who have talked to the bot…`);
   for (let i = 0; i < list.length; i += 50)
-    await Promise.all(list.slice(i, i + 50).map((m) => rememberPersonalChat(app, connector.url, m.aadObjectId)));
+    await Promise.all(
+      list.slice(i, i + 50).map((m) => rememberPersonalChat(app, connector.url, m.aadObjectId)),
+    );
   if (THROTTLED > 0) {
     const every = Math.round(1 / THROTTLED);
-    const throttled = new Set(list.filter((_, i) => i % every === 0).map((m) => personalConversationId(m.aadObjectId)));
+    const throttled = new Set(
+      list.filter((_, i) => i % every === 0).map((m) => personalConversationId(m.aadObjectId)),
+    );
     connector.fail(429, {
       times: throttled.size,
       retryAfterSeconds: 1,
@@ -60,7 +66,8 @@ async function main(): Promise<void> {
 
   const sends = connector.captured.filter((c) => c.kind === "send" && c.at >= startedAt);
   const perConversation = new Map<string, number>();
-  for (const s of sends) perConversation.set(s.conversationId, (perConversation.get(s.conversationId) ?? 0) + 1);
+  for (const s of sends)
+    perConversation.set(s.conversationId, (perConversation.get(s.conversationId) ?? 0) + 1);
   const times = sends.map((s) => s.at).sort((a, b) => a - b);
   const sendingSeconds = (times.at(-1)! - times[0]!) / 1000;
   let busiest = 0;
@@ -76,8 +83,12 @@ async function main(): Promise<void> {
   console.log(`| achieved (sending)    | ${(sends.length / sendingSeconds).toFixed(1).padStart(8)} msg/s |`);
   console.log(`| busiest 1-s window    | ${String(busiest).padStart(8)} msgs  |`);
   console.log(`| total time (run)      | ${totalSeconds.toFixed(1).padStart(8)} s     |`);
-  console.log(`| rate budget           | ${(RECIPIENTS / config.digest.ratePerSecond).toFixed(1).padStart(8)} s     |`);
-  console.log(`\ndelivered ${perConversation.size}/${RECIPIENTS}, duplicates ${duplicates}, missed ${missed}`);
+  console.log(
+    `| rate budget           | ${(RECIPIENTS / config.digest.ratePerSecond).toFixed(1).padStart(8)} s     |`,
+  );
+  console.log(
+    `\ndelivered ${perConversation.size}/${RECIPIENTS}, duplicates ${duplicates}, missed ${missed}`,
+  );
 
   await app.close();
   await connector.stop();

@@ -9,8 +9,7 @@ import { type DigestJob, DigestJobs } from "../store/digest-jobs.js";
 import { Repository } from "../store/repository.js";
 import { openStore } from "../store/store.js";
 import { loadTrainingCalendar } from "./calendar.js";
-import { digestText } from "./compose.js";
-import { DigestMaterial } from "./gather.js";
+import { dryRun } from "./dry-run.js";
 import { productionDigestPorts } from "./ports.js";
 
 const USAGE = `usage: npm run digest -- --dry-run [--org ORG_ID]
@@ -46,30 +45,22 @@ async function main(args: string[]): Promise<number> {
       new Repository<DigestJob>(store.containers.jobs, (i) => i.orgId, clock),
       clock,
     );
-    const orgIds = orgAt >= 0 && args[orgAt + 1] ? [args[orgAt + 1]!] : await managers.organisations();
-    let count = 0;
-    for (const orgId of orgIds) {
-      const material = new DigestMaterial(
-        {
-          cases,
-          jobs,
-          stats,
-          calendar,
-          unitName: (id, locale) => units.name(id, locale),
-          timeZone: config.digest.timeZone,
-        },
-        orgId,
-        clock(),
-      );
-      for (const manager of await managers.managers(orgId)) {
-        const locale =
-          manager.locale ?? (await conversations.forUser(orgId, manager.aadObjectId))?.locale ?? "sv";
-        console.log(`=== ${orgId} / ${manager.aadObjectId} (${locale})`);
-        console.log(digestText(await material.digestFor(manager, locale)));
-        console.log();
-        count++;
-      }
-    }
+    const digests = await dryRun({
+      sources: {
+        cases,
+        jobs,
+        stats,
+        calendar,
+        unitName: (id, locale) => units.name(id, locale),
+        timeZone: config.digest.timeZone,
+      },
+      managers,
+      localeOf: async ({ orgId, aadObjectId }) => (await conversations.forUser(orgId, aadObjectId))?.locale,
+      now: clock(),
+      orgIds: orgAt >= 0 && args[orgAt + 1] ? [args[orgAt + 1]!] : undefined,
+    });
+    for (const d of digests) console.log(`=== ${d.orgId} / ${d.aadObjectId}\n${d.text}\n`);
+    const count = digests.length;
     console.log(`${count} digests would be sent (dry run: nothing was sent).`);
     return 0;
   } finally {

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { App } from "../../src/app.js";
-import type { DigestRun } from "../../src/store/digest-jobs.js";
+import { type DigestJob, DigestJobs, type DigestRun, type OutboxItem } from "../../src/store/digest-jobs.js";
+import { Repository, type Stored } from "../../src/store/repository.js";
 import {
   digestsPerConversation,
   outbox,
@@ -30,7 +31,9 @@ async function managersWithChats(count: number, unitId: string): Promise<TestMan
   const managers = new TestManagers();
   const all = Array.from({ length: count }, () => managers.add({ unitIds: [unitId] }));
   for (let i = 0; i < all.length; i += 25)
-    await Promise.all(all.slice(i, i + 25).map((m) => rememberPersonalChat(h.app, h.connector.url, m.aadObjectId)));
+    await Promise.all(
+      all.slice(i, i + 25).map((m) => rememberPersonalChat(h.app, h.connector.url, m.aadObjectId)),
+    );
   return managers;
 }
 
@@ -136,5 +139,44 @@ describe("delivering the weekly digest", () => {
     expect(senders.size).toBe(1);
     expect([a.digest.owner, b.digest.owner]).toContain([...senders][0]);
     expect((await runs()).map((r) => [r.runKey, r.state])).toEqual([["2026-W48", "done"]]);
+  });
+
+  it("a sender killed between Teams' answer and its record: that one manager may get the digest twice, nobody is missed", async () => {
+    await clearJobs();
+    const managers = await managersWithChats(20, "samhallsbyggnad");
+    const list = await managers.managers(TEST_TENANT);
+    // The state a killed instance leaves: its lease ran out, 10 items sent, one claimed, the rest pending.
+    const jobs = new DigestJobs(
+      new Repository<DigestJob>(h.testStore.store.containers.jobs, (i) => i.orgId),
+      () => new Date(),
+    );
+    const run = await jobs.ensureRun(TEST_TENANT, "manual-crash", "2026-W48");
+    for (const m of list)
+      await jobs.addItem(run, { aadObjectId: m.aadObjectId, name: m.name, unitIds: m.unitIds });
+    await jobs.replaceRun(
+      { ...run, state: "sending", recipients: 20, lease: { owner: "dead", until: Date.now() - 1 } },
+      run,
+    );
+    const items = await jobs.items(run);
+    const change = (item: Stored<OutboxItem>, fields: Partial<OutboxItem>) =>
+      jobs.replaceItem({ ...item, ...fields }, item);
+    for (const item of items.slice(0, 10))
+      await change(item, { state: "sent", attempts: 1, claimedBy: "dead" });
+    await change(items[10]!, { state: "sending", attempts: 1, claimedBy: "dead" });
+
+    const next = await instance(managers, { env: FAST });
+    await h.connector.waitFor(() => digestsPerConversation(h).size >= 10, 10_000);
+    await next.digest.settled();
+
+    const counts = digestsPerConversation(h);
+    const expected = items.slice(10).map((i) => personalConversationId(i.aadObjectId));
+    expect([...counts.keys()].sort()).toEqual(expected.sort());
+    expect([...counts.values()].every((n) => n === 1)).toBe(true);
+    const after = await outbox(h);
+    expect(after.filter((i) => i.state === "sent")).toHaveLength(20);
+    expect(after.find((i) => i.id === items[10]!.id)).toMatchObject({
+      attempts: 2,
+      claimedBy: next.digest.owner,
+    });
   });
 });

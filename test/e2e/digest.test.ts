@@ -1,4 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { loadTrainingCalendar } from "../../src/digest/calendar.js";
+import { dryRun } from "../../src/digest/dry-run.js";
+import { NO_SEND_CHECK_STATS } from "../../src/digest/ports.js";
+import { type DigestJob, DigestJobs } from "../../src/store/digest-jobs.js";
+import { Repository } from "../../src/store/repository.js";
 import { aCase } from "../support/builders.js";
 import { cardsOf, findAction, textOf } from "../support/cards.js";
 import { personalConversationId, TestManagers } from "../support/digest.js";
@@ -161,5 +166,34 @@ describe("the weekly manager digest", () => {
     expect(notManager.message).toContain("hör inte till någon av dina enheter");
     const bad = await h.personal(busy).execute("digest.openCase", { caseId: 42 });
     expect(bad.message).toContain("Något i formuläret");
+  });
+
+  it("a dry run prints every manager's digest as text and sends nothing", async () => {
+    const before = h.connector.captured.length;
+    const { services } = h.app;
+    const digests = await dryRun({
+      sources: {
+        cases: services.cases,
+        jobs: new DigestJobs(
+          new Repository<DigestJob>(h.testStore.store.containers.jobs, (i) => i.orgId),
+          () => NOW,
+        ),
+        stats: NO_SEND_CHECK_STATS,
+        calendar: loadTrainingCalendar(services.config.digest.trainingCalendarFile),
+        unitName: (id, locale) => services.units.name(id, locale),
+        timeZone: services.config.digest.timeZone,
+      },
+      managers,
+      localeOf: async ({ orgId, aadObjectId }) =>
+        (await services.conversations.forUser(orgId, aadObjectId))?.locale,
+      now: NOW,
+    });
+    expect(digests).toHaveLength(4);
+    const busyText = digests.find((d) => d.aadObjectId === busy.aadObjectId)!.text;
+    expect(busyText).toContain("Veckobrev om dataskydd, vecka 48 — Cecilia Chef (Socialförvaltningen)");
+    expect(busyText).toContain(`! ${numbers["case-overdue"]} · Incident`);
+    const idleText = digests.find((d) => d.aadObjectId === idle.aadObjectId)!.text;
+    expect(idleText).toContain("0 open cases · 0 overdue · 0 waiting for you");
+    expect(h.connector.captured.length).toBe(before);
   });
 });

@@ -24,7 +24,13 @@ function stored(overrides: Partial<Case> & { createdAt: string }): Case {
 const calendar: CalendarEntry[] = [
   { id: "e-learning", month: 11, sv: "Webbutbildning", en: "E-learning", url: "https://example.org/kurs" },
   { id: "risk", month: 12, sv: "Riskanalys", en: "Risk analysis" },
-  { id: "school-only", month: 11, sv: "Skolrutin", en: "School routine", unitIds: ["utbildningsforvaltningen"] },
+  {
+    id: "school-only",
+    month: 11,
+    sv: "Skolrutin",
+    en: "School routine",
+    unitIds: ["utbildningsforvaltningen"],
+  },
   { id: "spring", month: 3, sv: "Vårrutin", en: "Spring routine" },
 ];
 
@@ -51,7 +57,9 @@ describe("composing a manager's weekly digest", () => {
     expect(d.lastWeek).toEqual({ incidents: 0, nearMisses: 0 });
     expect(d.trend.counts).toEqual([0, 0, 0, 0, 0, 0, 0, 0]);
     expect(d.calendar.thisMonth.name).toBe("november");
-    expect(d.calendar.thisMonth.activities).toEqual([{ title: "Webbutbildning", url: "https://example.org/kurs" }]);
+    expect(d.calendar.thisMonth.activities).toEqual([
+      { title: "Webbutbildning", url: "https://example.org/kurs" },
+    ]);
     expect(d.calendar.nextMonth.activities).toEqual([{ title: "Riskanalys" }]);
     expect(d.questions).toEqual([]);
   });
@@ -62,7 +70,12 @@ describe("composing a manager's weekly digest", () => {
     const question = stored({
       createdAt: ago(3),
       deadlineAt: ago(0.5),
-      dsoAssessment: { notifyImy: false, informSubjects: false, assessedAt: ago(2), assessedBy: { name: "D" } },
+      dsoAssessment: {
+        notifyImy: false,
+        informSubjects: false,
+        assessedAt: ago(2),
+        assessedBy: { name: "D" },
+      },
       additions: [{ at: ago(1), by: { name: "D" }, kind: "dso_question", text: "Vilka fick mejlet?" }],
     });
     const lateDeadline = stored({ createdAt: ago(6), deadlineAt: ago(3) });
@@ -70,13 +83,24 @@ describe("composing a manager's weekly digest", () => {
       createdAt: ago(30),
       status: "action_plan",
       deadlineAt: ago(27),
-      dsoAssessment: { notifyImy: true, informSubjects: false, assessedAt: ago(28), assessedBy: { name: "D" } },
+      dsoAssessment: {
+        notifyImy: true,
+        informSubjects: false,
+        assessedAt: ago(28),
+        assessedBy: { name: "D" },
+      },
       actionPlanRequestedAt: ago(20),
     });
     const closed = stored({ createdAt: ago(4), status: "closed", deadlineAt: ago(1) });
     const d = composeDigest(input([fresh, older, question, lateDeadline, latePlan, closed]));
 
-    expect(d.items.map((i) => i.caseId)).toEqual([latePlan.id, lateDeadline.id, question.id, older.id, fresh.id]);
+    expect(d.items.map((i) => i.caseId)).toEqual([
+      latePlan.id,
+      lateDeadline.id,
+      question.id,
+      older.id,
+      fresh.id,
+    ]);
     expect(d.openCount).toBe(5);
     expect(d.overdueCount).toBe(2);
     expect(d.waitingCount).toBe(2);
@@ -160,7 +184,9 @@ describe("composing a manager's weekly digest", () => {
   it("shows the week's most common send questions when there are counters, and says so in text for a dry run", () => {
     const d = composeDigest(
       input([], {
-        topQuestions: [{ information: "Journal", recipient: "Förälder", channel: "E-post", verdict: "no", count: 7 }],
+        topQuestions: [
+          { information: "Journal", recipient: "Förälder", channel: "E-post", verdict: "no", count: 7 },
+        ],
       }),
     );
     expect(d.questions).toEqual([{ text: "Journal till Förälder via E-post: nej", count: 7 }]);

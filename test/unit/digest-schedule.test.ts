@@ -63,7 +63,9 @@ describe("the training calendar file", () => {
   };
 
   it("the shipped calendar is valid", () => {
-    expect(loadTrainingCalendar(path.join(CARDS_DIR, "org", "training-calendar.json")).length).toBeGreaterThan(3);
+    expect(
+      loadTrainingCalendar(path.join(CARDS_DIR, "org", "training-calendar.json")).length,
+    ).toBeGreaterThan(3);
   });
 
   it("a malformed entry stops the start with the file, the entry and the problem named", () => {
@@ -74,9 +76,16 @@ describe("the training calendar file", () => {
       ],
     });
     expect(() => loadTrainingCalendar(file)).toThrow(`${file}: activity 2 (risk-analysis): month:`);
-    const insecure = write({ activities: [{ id: "course", month: 2, sv: "K", en: "C", url: "http://x.se" }] });
+    const insecure = write({
+      activities: [{ id: "course", month: 2, sv: "K", en: "C", url: "http://x.se" }],
+    });
     expect(() => loadTrainingCalendar(insecure)).toThrow(/activity 1 \(course\): url:/);
-    const twice = write({ activities: [{ id: "a", month: 2, sv: "K", en: "C" }, { id: "a", month: 3, sv: "K", en: "C" }] });
+    const twice = write({
+      activities: [
+        { id: "a", month: 2, sv: "K", en: "C" },
+        { id: "a", month: 3, sv: "K", en: "C" },
+      ],
+    });
     expect(() => loadTrainingCalendar(twice)).toThrow(/activity 2 \(a\): the id is used twice/);
     expect(() => loadTrainingCalendar(write("{ not json"))).toThrow(/cannot be read as JSON/);
     expect(() => loadTrainingCalendar(write({ items: [] }))).toThrow(/expected \{ "activities"/);
