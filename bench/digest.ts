@@ -82,6 +82,7 @@ async function main(): Promise<void> {
   console.log(`| configured limit      | ${config.digest.ratePerSecond.toFixed(1).padStart(8)} msg/s |`);
   console.log(`| achieved (sending)    | ${(sends.length / sendingSeconds).toFixed(1).padStart(8)} msg/s |`);
   console.log(`| busiest 1-s window    | ${String(busiest).padStart(8)} msgs  |`);
+  console.log(`| first digest after    | ${((times[0]! - startedAt) / 1000).toFixed(1).padStart(8)} s     |`);
   console.log(`| total time (run)      | ${totalSeconds.toFixed(1).padStart(8)} s     |`);
   console.log(
     `| rate budget           | ${(RECIPIENTS / config.digest.ratePerSecond).toFixed(1).padStart(8)} s     |`,

@@ -1,35 +1,24 @@
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 /**
- * A token bucket shared by everything one sender sends, holding one token: sends
- * are spaced 1/`ratePerSecond` apart, so no one-second window ever holds more
- * than the limit (Teams counts per second). Waiters are served in order.
+ * The global pace of one sender: send slots 1/`ratePerSecond` apart on a fixed
+ * timeline, so no one-second window holds more than the limit (Teams counts per
+ * second) and late timers do not slow the average down. An idle sender does
+ * not save up slots. Waiters are served in order.
  */
 export class TokenBucket {
-  private tokens = 1;
-  private readonly burst = 1;
-  private last = Date.now();
-  private queue: Promise<void> = Promise.resolve();
+  private readonly intervalMs: number;
+  private nextSlot = 0;
 
-  constructor(private readonly ratePerSecond: number) {}
-
-  take(): Promise<void> {
-    const turn = this.queue.then(() => this.acquire());
-    this.queue = turn;
-    return turn;
+  constructor(ratePerSecond: number) {
+    this.intervalMs = 1000 / ratePerSecond;
   }
 
-  private async acquire(): Promise<void> {
-    for (;;) {
-      const now = Date.now();
-      this.tokens = Math.min(this.burst, this.tokens + ((now - this.last) / 1000) * this.ratePerSecond);
-      this.last = now;
-      if (this.tokens >= 1) {
-        this.tokens -= 1;
-        return;
-      }
-      await sleep(Math.max(1, Math.ceil(((1 - this.tokens) / this.ratePerSecond) * 1000)));
-    }
+  async take(): Promise<void> {
+    const now = Date.now();
+    const slot = Math.max(now, this.nextSlot);
+    this.nextSlot = slot + this.intervalMs;
+    if (slot > now) await sleep(slot - now);
   }
 }
 

@@ -41,7 +41,10 @@ export type RunNowResult =
 interface Session {
   run: Stored<DigestRun>;
   leaseUntil: number;
+  /** Another instance holds the lease now. */
   lost: boolean;
+  /** A worker failed; the others stop too. */
+  aborted?: boolean;
 }
 
 /**
@@ -61,7 +64,6 @@ interface Session {
 export class DigestService {
   readonly owner = `instance-${randomUUID()}`;
   private readonly active = new Map<string, Promise<void>>();
-  private readonly sessions = new Set<Session>();
   private readonly bucket: TokenBucket;
   private readonly pacer: ConversationPacer;
   private cron?: Cron;
@@ -175,11 +177,9 @@ export class DigestService {
     const renewEvery = (this.deps.config.leaseSeconds * 1000) / 3;
     const renewal = setInterval(() => this.background(this.renew(session)), renewEvery);
     try {
-      if (session.run.state === "preparing") await this.prepare(session);
-      if (session.run.state === "sending") await this.sendAll(session);
+      await this.sendAll(session);
     } finally {
       clearInterval(renewal);
-      this.sessions.delete(session);
       if (!this.halted && !session.lost) await this.release(session).catch(() => undefined);
     }
   }
@@ -193,9 +193,7 @@ export class DigestService {
     const until = now + this.deps.config.leaseSeconds * 1000;
     const taken = await this.deps.jobs.replaceRun({ ...run, lease: { owner: this.owner, until } }, run);
     if (!taken) return undefined;
-    const session: Session = { run: taken, leaseUntil: until, lost: false };
-    this.sessions.add(session);
-    return session;
+    return { run: taken, leaseUntil: until, lost: false };
   }
 
   /** Writes a change to the run while we hold its lease; marks the session lost if another instance took it. */
@@ -229,50 +227,74 @@ export class DigestService {
   /** Still safe to send: the lease is ours with a margin, and nobody asked us to stop. */
   private mayContinue(session: Session): boolean {
     const margin = Math.min(5_000, (this.deps.config.leaseSeconds * 1000) / 4);
-    return !this.stopping && !session.lost && Date.now() < session.leaseUntil - margin;
+    return !this.stopping && !session.lost && !session.aborted && Date.now() < session.leaseUntil - margin;
   }
 
-  private async prepare(session: Session): Promise<void> {
+  /**
+   * The run's outbox, item by item: first the items still to send, then — while
+   * the run is being prepared — an item for each manager who has none yet, so
+   * sending starts with the first manager instead of after the last.
+   */
+  private async *outboxFeed(session: Session): AsyncGenerator<Stored<OutboxItem>> {
+    const { jobs, managers } = this.deps;
     const run = session.run;
-    const managers = await this.deps.managers.managers(run.orgId);
-    const queue = [...managers];
-    const worker = async () => {
-      for (let m = queue.shift(); m; m = queue.shift()) {
-        await this.deps.jobs.addItem(run, {
-          aadObjectId: m.aadObjectId,
-          name: m.name,
-          unitIds: m.unitIds,
-          // The registry's language tag may be "sv-SE" or similar: Värna speaks sv and en.
-          ...(m.locale ? { locale: localeFrom(m.locale) } : {}),
-        });
-      }
-    };
-    await Promise.all(Array.from({ length: 32 }, worker));
-    if (!this.mayContinue(session)) return;
-    await this.updateRun(session, (r) => ({ ...r, state: "sending", recipients: managers.length }));
+    const existing = await jobs.items(run);
+    // Items still `sending` were claimed by an instance that stopped before recording the outcome: sent again.
+    for (const item of existing) if (item.state === "pending" || item.state === "sending") yield item;
+    if (run.state !== "preparing") return;
+    const known = new Set(existing.map((i) => i.aadObjectId));
+    const list = await managers.managers(run.orgId);
+    for (const m of list) {
+      if (known.has(m.aadObjectId)) continue;
+      if (!this.mayContinue(session)) return;
+      const item = await jobs.addItem(run, {
+        aadObjectId: m.aadObjectId,
+        name: m.name,
+        unitIds: m.unitIds,
+        // The registry's language tag may be "sv-SE" or similar: Värna speaks sv and en.
+        ...(m.locale ? { locale: localeFrom(m.locale) } : {}),
+      });
+      if (item?.state === "pending") yield item;
+    }
+    await this.updateRun(session, (r) => ({ ...r, state: "sending", recipients: list.length }));
     this.deps.log.info(
-      { event: "digest.prepared", runId: run.id, recipients: managers.length },
-      "digest outbox ready",
+      { event: "digest.prepared", runId: run.id, recipients: list.length },
+      "digest outbox complete",
     );
   }
 
   private async sendAll(session: Session): Promise<void> {
     const { jobs, config } = this.deps;
     const run = session.run;
-    // Items still `sending` were claimed by an instance that stopped before recording the outcome: sent again.
-    const queue: { item: Stored<OutboxItem>; notBefore: number }[] = (
-      await jobs.items(run, ["pending", "sending"])
-    ).map((item) => ({ item, notBefore: 0 }));
+    const queue: { item: Stored<OutboxItem>; notBefore: number }[] = [];
+    let feeding = true;
     const material = new DigestMaterial(this.deps, run.orgId, this.deps.clock());
     const window = Math.min(64, Math.max(4, Math.ceil(config.ratePerSecond / 2)));
     let inFlight = 0;
-    const worker = async () => {
+    let failure: { error: unknown } | undefined;
+    const guard = async (task: () => Promise<void>) => {
+      try {
+        await task();
+      } catch (error) {
+        // One failure (e.g. the store is down) stops every worker before the lease is let go.
+        failure ??= { error };
+        session.aborted = true;
+      }
+    };
+    const feed = async () => {
+      try {
+        for await (const item of this.outboxFeed(session)) queue.push({ item, notBefore: 0 });
+      } finally {
+        feeding = false;
+      }
+    };
+    const work = async () => {
       for (;;) {
         if (!this.mayContinue(session)) return;
         const next = queue.shift();
         if (!next) {
-          // Another worker may still put a retry back in the queue.
-          if (inFlight === 0) return;
+          // The feed may add items, and another worker may put a retry back in the queue.
+          if (!feeding && inFlight === 0) return;
           await sleep(5);
           continue;
         }
@@ -285,8 +307,9 @@ export class DigestService {
         }
       }
     };
-    await Promise.all(Array.from({ length: window }, worker));
-    if (!this.mayContinue(session)) return;
+    await Promise.all([feed, ...Array.from({ length: window }, () => work)].map(guard));
+    if (failure) throw failure.error;
+    if (!this.mayContinue(session) || session.run.state !== "sending") return;
     const left = await jobs.items(run, ["pending", "sending"]);
     if (left.length) return; // claimed elsewhere meanwhile; the next resume looks again
     const finishedAt = this.deps.clock().toISOString();

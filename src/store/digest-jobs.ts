@@ -115,14 +115,18 @@ export class DigestJobs {
     return `${run.id}~${aadObjectId}`;
   }
 
-  /** Adds a recipient once; a repeated prepare (after a crash) leaves existing items as they are. */
-  async addItem(run: DigestRun, recipient: Pick<OutboxItem, "aadObjectId" | "name" | "unitIds" | "locale">) {
+  /** Adds a recipient once and returns the item; an item that already exists is returned as it is. */
+  async addItem(
+    run: DigestRun,
+    recipient: Pick<OutboxItem, "aadObjectId" | "name" | "unitIds" | "locale">,
+  ): Promise<Stored<OutboxItem> | undefined> {
     const now = this.clock();
-    await this.repo.createIfAbsent(
+    const id = this.itemId(run, recipient.aadObjectId);
+    const created = await this.repo.createIfAbsent(
       expiresIn(
         {
           kind: "digestItem" as const,
-          id: this.itemId(run, recipient.aadObjectId),
+          id,
           orgId: run.orgId,
           runId: run.id,
           ...recipient,
@@ -133,6 +137,7 @@ export class DigestJobs {
         now,
       ),
     );
+    return (created ?? (await this.repo.get(run.orgId, id))) as Stored<OutboxItem> | undefined;
   }
 
   async items(run: DigestRun, states?: readonly OutboxState[]): Promise<Stored<OutboxItem>[]> {

@@ -3,7 +3,7 @@ import { type App, startApp } from "../../src/app.js";
 import { loadConfig } from "../../src/config.js";
 import type { Manager, ManagerDirectory } from "../../src/digest/ports.js";
 import { createLogger } from "../../src/log.js";
-import type { OutboxItem } from "../../src/store/digest-jobs.js";
+import type { DigestRun, OutboxItem } from "../../src/store/digest-jobs.js";
 import type { Harness } from "./harness.js";
 import { BOT, TEST_TENANT } from "./teams-client.js";
 
@@ -106,13 +106,19 @@ export function digestsPerConversation(h: Harness): Map<string, number> {
   return counts;
 }
 
-/** The outbox of every run in the organisation, straight from the jobs container. */
-export async function outbox(h: Harness): Promise<OutboxItem[]> {
+/** Every item of one kind in the organisation's jobs container (runs or outbox items), straight from the store. */
+async function jobsOfKind<T>(h: Harness, kind: string): Promise<T[]> {
   const { resources } = await h.testStore.store.containers.jobs.items
-    .query<OutboxItem>({
-      query: 'SELECT * FROM c WHERE c.orgId = @o AND c.kind = "digestItem"',
-      parameters: [{ name: "@o", value: TEST_TENANT }],
+    .query<T>({
+      query: "SELECT * FROM c WHERE c.orgId = @o AND c.kind = @kind",
+      parameters: [
+        { name: "@o", value: TEST_TENANT },
+        { name: "@kind", value: kind },
+      ],
     })
     .fetchAll();
   return resources;
 }
+
+export const outbox = (h: Harness) => jobsOfKind<OutboxItem>(h, "digestItem");
+export const runs = (h: Harness) => jobsOfKind<DigestRun>(h, "digestRun");
