@@ -112,6 +112,15 @@ function monthName(year: number, month: number, locale: Locale): string {
   }).format(new Date(Date.UTC(year, month - 1, 15)));
 }
 
+/** The send check's words for its answer ids (cards/strings/<locale>/sendcheck.json) when present, else the id. */
+function sendCheckLabel(locale: Locale, group: string, id: string): string {
+  try {
+    return t(locale, `sendcheck.${group}.${id}`);
+  } catch {
+    return id;
+  }
+}
+
 const SPARKS = "▁▂▃▄▅▆▇█";
 
 function sparkline(counts: readonly number[]): string {
@@ -257,9 +266,9 @@ export function composeDigest(input: DigestInput): Digest {
     },
     questions: input.topQuestions.map((q) => ({
       text: t(locale, "digest.question", {
-        information: q.information,
-        recipient: q.recipient,
-        channel: q.channel,
+        information: sendCheckLabel(locale, "information", q.information),
+        recipient: sendCheckLabel(locale, "recipient", q.recipient),
+        channel: sendCheckLabel(locale, "channel", q.channel),
         verdict: t(locale, `digest.verdict.${q.verdict}`),
       }),
       count: q.count,

@@ -60,7 +60,9 @@ export interface TopQuestion {
 
 /**
  * The anonymous "may I send?" counters, owned by the send-check branch.
- * `isoWeek` is like "2026-W47". The labels are shown as given (already localised codes or names).
+ * `isoWeek` is like "2026-W47". `information`, `recipient` and `channel` are the
+ * send check's answer ids; the digest shows them with the `sendcheck.<group>.<id>`
+ * strings when those exist, else as given. `count` is how often it was checked.
  */
 export interface SendCheckStats {
   topQuestions(orgId: string, isoWeek: string, limit: number): Promise<TopQuestion[]>;
