@@ -16,7 +16,9 @@ const USAGE = `usage: npm run digest -- --dry-run [--org ORG_ID]
 
 Prints, as text, the digest every registered manager would get if a run started now.
 Nothing is sent. Runs are sent by the app on its schedule
-(DIGEST_SCHEDULE) or when an administrator writes "digest now" to Värna.`;
+(DIGEST_SCHEDULE) or when an administrator writes "digest now" to Värna.
+With the embedded store (no COSMOS_ENDPOINT), stop the app first: its data
+directory belongs to one process at a time.`;
 
 /** `npm run digest -- --dry-run`: the digests a run would send now, as text, read from the configured store. */
 async function main(args: string[]): Promise<number> {
