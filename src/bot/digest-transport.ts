@@ -63,7 +63,7 @@ function withoutSdkRetries(context: TurnContext): void {
 async function sendProactively(
   turn: (logic: (context: TurnContext) => Promise<void>) => Promise<void>,
   activity: Partial<Activity>,
-  before: (context: TurnContext) => Promise<void> = async () => undefined,
+  before: (context: TurnContext) => Promise<void>,
 ): Promise<void> {
   let failure: { error: unknown } | undefined;
   await turn(async (context) => {
@@ -94,7 +94,7 @@ export class BotDigestTransport implements DigestTransport {
     private readonly log: Logger,
   ) {}
 
-  async send(target: Recipient, card: CardJson): Promise<SendOutcome> {
+  async send(target: Recipient, card: CardJson, pace: () => Promise<void>): Promise<SendOutcome> {
     const activity: Partial<Activity> = { attachments: [CardFactory.adaptiveCard(card)] };
     try {
       const stored = await this.conversations.forUser(target.orgId, target.aadObjectId);
@@ -107,10 +107,11 @@ export class BotDigestTransport implements DigestTransport {
               logic,
             ),
           activity,
+          pace,
         );
         return { kind: "sent" };
       }
-      return await this.startChat(target, activity);
+      return await this.startChat(target, activity, pace);
     } catch (err) {
       const outcome = outcomeOfError(err);
       if (outcome) return outcome;
@@ -119,7 +120,11 @@ export class BotDigestTransport implements DigestTransport {
     }
   }
 
-  private async startChat(target: Recipient, activity: Partial<Activity>): Promise<SendOutcome> {
+  private async startChat(
+    target: Recipient,
+    activity: Partial<Activity>,
+    pace: () => Promise<void>,
+  ): Promise<SendOutcome> {
     const anchor = await this.conversations.anyOf(target.orgId);
     const serviceUrl = anchor?.reference.serviceUrl;
     if (!anchor || !serviceUrl || !anchor.reference.bot) {
@@ -132,6 +137,8 @@ export class BotDigestTransport implements DigestTransport {
       tenantId: target.orgId,
       channelData: { tenant: { id: target.orgId } },
     } as unknown as ConversationParameters;
+    // One slot covers opening the chat and the message in it.
+    await pace();
     await sendProactively(
       (logic) =>
         this.adapter.createConversationAsync(

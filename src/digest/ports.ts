@@ -47,7 +47,12 @@ export type SendOutcome =
 
 /** Sends one message to one person's personal chat, once (no retries, no pacing: the outbox does both). */
 export interface DigestTransport {
-  send(target: Recipient, card: CardJson): Promise<SendOutcome>;
+  /**
+   * `pace` is the outbox's rate limit: await it exactly once, as close to the
+   * request to Teams as possible (after any store reads), so Teams sees the
+   * spacing the outbox intends.
+   */
+  send(target: Recipient, card: CardJson, pace: () => Promise<void>): Promise<SendOutcome>;
 }
 
 export interface TopQuestion {

@@ -335,9 +335,7 @@ export class DigestService {
       item,
     );
     if (!claimed) return undefined; // another sender has it (only while leases overlap)
-    await this.pacer.wait(`${item.orgId}/${item.aadObjectId}`);
-    await this.bucket.take();
-    const outcome = await this.deps.transport.send(target, card);
+    const outcome = await this.deps.transport.send(target, card, () => this.pace(target));
     const next = this.afterAttempt(claimed, outcome);
     const written = await this.record(next, claimed);
     log.info(
@@ -377,6 +375,12 @@ export class DigestService {
         await sleep(200 * 2 ** attempt);
       }
     }
+  }
+
+  /** Waits for this person's conversation and then for the run's next send slot. */
+  private async pace(target: Recipient): Promise<void> {
+    await this.pacer.wait(`${target.orgId}/${target.aadObjectId}`);
+    await this.bucket.take();
   }
 
   private backoff(attempts: number): number {
@@ -448,9 +452,7 @@ export class DigestService {
 
   private async sendWithRetries(target: Recipient, card: CardJson): Promise<SendOutcome> {
     for (let attempt = 1; ; attempt++) {
-      await this.pacer.wait(`${target.orgId}/${target.aadObjectId}`);
-      await this.bucket.take();
-      const outcome = await this.deps.transport.send(target, card);
+      const outcome = await this.deps.transport.send(target, card, () => this.pace(target));
       if (outcome.kind !== "retry" || attempt >= this.deps.config.maxAttempts) return outcome;
       await sleep(outcome.afterMs ?? this.backoff(attempt));
     }
