@@ -1,31 +1,27 @@
 import type { AddressInfo } from "node:net";
 import { ConversationState } from "botbuilder";
 import { createAdapter } from "./bot/adapter.js";
+import { createDigest, type DigestPorts } from "./bot/digest-feature.js";
 import { ProactiveSender } from "./bot/proactive.js";
 import { ConfiguredRoles } from "./bot/roles.js";
 import { turnMiddleware } from "./bot/turn-middleware.js";
 import { VarnaBot } from "./bot/varna-bot.js";
 import { VerbRouter } from "./bot/verb-router.js";
-import type { Case } from "./cases/case.js";
-import type { CaseEvent } from "./cases/case-event.js";
 import { milestonesOf } from "./cases/milestones.js";
 import type { Config } from "./config.js";
+import { loadTrainingCalendar } from "./digest/calendar.js";
+import { productionDigestPorts } from "./digest/ports.js";
+import type { DigestService } from "./digest/service.js";
 import { createFeatures } from "./features.js";
-import type { IncidentDraft } from "./flows/incident/draft.js";
 import { createHttpServer } from "./http/server.js";
 import { createLogger, type Logger } from "./log.js";
 import { loadUnits } from "./org/units.js";
 import type { AppServices } from "./services.js";
 import { type BotStateItem, CosmosBotStorage } from "./store/bot-storage.js";
-import { CaseRepository, type CaseSequence } from "./store/case-repository.js";
-import { ConversationReferences, type StoredConversation } from "./store/conversation-references.js";
-import { DraftRepository } from "./store/draft-repository.js";
-import { type DsoChannel, DsoChannels } from "./store/dso-channels.js";
-import { type JobClaim, JobClaims } from "./store/job-claims.js";
-import { type Expiring, Repository } from "./store/repository.js";
+import { openRepositories } from "./store/repositories.js";
+import { Repository } from "./store/repository.js";
 import { openStore, type Store } from "./store/store.js";
 import { type TurnClaim, TurnClaims } from "./store/turn-claims.js";
-import { UnitManagers, type UnitManagersItem } from "./store/unit-managers.js";
 import { trackEvent } from "./telemetry-events.js";
 
 export interface App {
@@ -33,6 +29,7 @@ export interface App {
   services: AppServices;
   /** Runs one pass of every feature's background work (the deadline watcher) and waits for it. */
   runBackground(): Promise<void>;
+  digest: DigestService;
   /** Stops taking requests, waits for turns in flight, then closes the store. */
   close(): Promise<void>;
 }
@@ -42,6 +39,8 @@ export interface AppOptions {
   clock?: () => Date;
   /** An already open store (tests share one per file); otherwise the configured store is opened. */
   store?: Store;
+  /** Replaces the digest's seams (managers, counters, transport); tests use it. */
+  digest?: Partial<DigestPorts>;
 }
 
 /** Builds and starts the whole bot: store → adapter → bot → HTTP server. */
@@ -50,6 +49,7 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
   const clock = options.clock ?? (() => new Date());
   // Configuration files are checked before anything is started, so a bad file stops the start cleanly.
   const units = loadUnits(config.unitsFile);
+  const calendar = loadTrainingCalendar(config.digest.trainingCalendarFile);
   const store = options.store ?? (await openStore(config.store));
   const adapter = createAdapter(config.auth, log);
   // The connector client already retries 429 and 5xx three times itself; these outer attempts cover 412 and longer outages.
@@ -58,38 +58,19 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
     baseDelayMs: 1_000,
     maxDelayMs: 30_000,
   });
-  const dsoChannels = new DsoChannels(
-    new Repository<DsoChannel>(store.containers.settings, (i) => i.orgId, clock),
-  );
+  const repositories = openRepositories(store, clock);
   const services: AppServices = {
     config,
     store,
     log,
     clock,
-    cases: new CaseRepository(
-      new Repository<Case | CaseSequence>(store.containers.cases, (i) => i.orgId, clock),
-      new Repository<CaseEvent>(store.containers.events, (i) => i.caseId, clock),
-      clock,
-    ),
-    conversations: new ConversationReferences(
-      new Repository<StoredConversation>(store.containers.conversations, (i) => i.orgId, clock),
-    ),
+    ...repositories,
     units,
-    drafts: new DraftRepository(
-      new Repository<IncidentDraft & Expiring>(store.containers.drafts, (i) => i.orgId, clock),
-      clock,
-    ),
     roles: new ConfiguredRoles(config.adminAadIds, config.dsoAadIds, async (orgId) => {
-      const channel = await dsoChannels.get(orgId);
+      const channel = await repositories.dsoChannels.get(orgId);
       return channel ? proactive.teamMembers(channel.reference, channel.teamId) : [];
     }),
     proactive,
-    dsoChannels,
-    unitManagers: new UnitManagers(
-      new Repository<UnitManagersItem>(store.containers.settings, (i) => i.orgId, clock),
-      clock,
-    ),
-    jobs: new JobClaims(new Repository<JobClaim>(store.containers.jobs, (i) => i.orgId, clock), clock),
   };
 
   const botState = new Repository<BotStateItem>(store.containers.botstate, (i) => i.id, clock);
@@ -99,7 +80,11 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
     for (const milestone of milestonesOf(before, after))
       trackEvent(milestone, { orgId: after.orgId, caseId: after.id, code: after.category });
   });
-  const features = createFeatures(services);
+  const digest = createDigest(services, adapter, calendar, {
+    ...productionDigestPorts(services),
+    ...options.digest,
+  });
+  const features = createFeatures(services, { digest: digest.feature });
   const router = new VerbRouter(features, services.roles, log);
   const bot = new VarnaBot({
     features,
@@ -141,13 +126,17 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
     "Värna is listening",
   );
 
+  digest.service.start();
+
   return {
     url,
     services,
     async runBackground() {
       await Promise.all(background.map((work) => work.runOnce()));
     },
+    digest: digest.service,
     async close() {
+      await digest.service.stop();
       await new Promise<void>((resolve) => http.server.close(() => resolve()));
       const deadline = Date.now() + 10_000;
       while (http.inFlight() > 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));

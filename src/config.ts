@@ -1,4 +1,5 @@
 import path from "node:path";
+import { Cron } from "croner";
 import { z } from "zod";
 import { CARDS_DIR } from "./paths.js";
 
@@ -56,7 +57,26 @@ const EnvSchema = z.object({
   DSO_AAD_IDS: aadIdList,
   DEADLINE_WATCH_SECONDS: z.coerce.number().int().min(0).max(3600).default(60),
   PUBLIC_URL: optionalText.pipe(z.string().url("must be the bot's public https URL").optional()),
+  DIGEST_SCHEDULE: z.string().trim().min(1).default("0 8 * * 1"),
+  DIGEST_TIMEZONE: z
+    .string()
+    .default("Europe/Stockholm")
+    .refine(isTimeZone, "must be an IANA time zone such as Europe/Stockholm"),
+  DIGEST_RATE_PER_SECOND: z.coerce.number().positive().max(1000).default(30),
+  DIGEST_PER_CONVERSATION_PER_SECOND: z.coerce.number().positive().max(50).default(7),
+  DIGEST_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(20).default(6),
+  DIGEST_LEASE_SECONDS: z.coerce.number().int().min(1).max(3600).default(60),
+  TRAINING_CALENDAR_FILE: optionalText,
 });
+
+function isTimeZone(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat("en", { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}
 
 /** Every environment key the app reads (the .env.example and infra agreement tests use this list). */
 export const ENV_KEYS = Object.keys(EnvSchema.shape) as (keyof typeof EnvSchema.shape)[];
@@ -90,6 +110,19 @@ export interface Config {
   deadlineWatchSeconds: number;
   /** The bot's public base URL, for download links (the IMY export); none means no link is offered. */
   publicUrl?: string;
+  digest: DigestConfig;
+}
+
+/** The weekly manager digest: when it runs, how fast it may send, how long a sender's lease lasts. */
+export interface DigestConfig {
+  /** Cron pattern (croner, 5 or 6 fields) read in `timeZone`. */
+  schedule: string;
+  timeZone: string;
+  ratePerSecond: number;
+  perConversationPerSecond: number;
+  maxAttempts: number;
+  leaseSeconds: number;
+  trainingCalendarFile: string;
 }
 
 /** A configuration problem, phrased as the one line an administrator needs to fix it. */
@@ -132,6 +165,15 @@ function listenHost(env: z.infer<typeof EnvSchema>, auth: BotAuth): string {
   return "127.0.0.1";
 }
 
+function validSchedule(pattern: string, timezone: string): string {
+  try {
+    new Cron(pattern, { timezone, paused: true }).stop();
+  } catch (err) {
+    throw new ConfigError(`DIGEST_SCHEDULE: not a cron pattern (${(err as Error).message})`);
+  }
+  return pattern;
+}
+
 /** Reads and validates the environment; throws ConfigError naming the first bad key. */
 export function loadConfig(source: NodeJS.ProcessEnv): Config {
   const parsed = EnvSchema.safeParse(source);
@@ -170,5 +212,16 @@ export function loadConfig(source: NodeJS.ProcessEnv): Config {
     dsoAadIds: env.DSO_AAD_IDS,
     deadlineWatchSeconds: env.DEADLINE_WATCH_SECONDS,
     publicUrl: env.PUBLIC_URL?.replace(/\/+$/, ""),
+    digest: {
+      schedule: validSchedule(env.DIGEST_SCHEDULE, env.DIGEST_TIMEZONE),
+      timeZone: env.DIGEST_TIMEZONE,
+      ratePerSecond: env.DIGEST_RATE_PER_SECOND,
+      perConversationPerSecond: env.DIGEST_PER_CONVERSATION_PER_SECOND,
+      maxAttempts: env.DIGEST_MAX_ATTEMPTS,
+      leaseSeconds: env.DIGEST_LEASE_SECONDS,
+      trainingCalendarFile: env.TRAINING_CALENDAR_FILE
+        ? path.resolve(env.TRAINING_CALENDAR_FILE)
+        : path.join(CARDS_DIR, "org", "training-calendar.json"),
+    },
   };
 }

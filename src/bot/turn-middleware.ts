@@ -1,4 +1,10 @@
-import { ActivityTypes, INVOKE_RESPONSE_KEY, type Middleware, TurnContext } from "botbuilder";
+import {
+  ActivityEventNames,
+  ActivityTypes,
+  INVOKE_RESPONSE_KEY,
+  type Middleware,
+  TurnContext,
+} from "botbuilder";
 import { t } from "../cards/strings.js";
 import type { Logger } from "../log.js";
 import { type ConversationReferences, conversationKey } from "../store/conversation-references.js";
@@ -12,6 +18,11 @@ const DEDUPED = new Set<string>([
   ActivityTypes.Invoke,
   ActivityTypes.ConversationUpdate,
   ActivityTypes.InstallationUpdate,
+]);
+
+const PROACTIVE = new Set<string>([
+  ActivityEventNames.ContinueConversation,
+  ActivityEventNames.CreateConversation,
 ]);
 
 export interface TurnMiddlewareDeps {
@@ -66,6 +77,8 @@ export function turnMiddleware(deps: TurnMiddlewareDeps): Middleware {
     async onTurn(context, next) {
       const started = Date.now();
       const activity = context.activity;
+      // The bot's own proactive turns (digests, reminders) carry no one's input: nothing to dedupe or remember.
+      if (activity.type === ActivityTypes.Event && PROACTIVE.has(activity.name ?? "")) return next();
       const turn = turnInfoFrom(activity, deps.defaultOrgId, deps.clock());
       const logFields = {
         activityId: activity.id,

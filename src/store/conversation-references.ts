@@ -42,6 +42,18 @@ export class ConversationReferences {
     return this.repo.get(orgId, personalKey(aadObjectId));
   }
 
+  /** Any conversation of the organisation: where its Teams connector is, for starting a new personal chat. */
+  async anyOf(orgId: string): Promise<StoredConversation | undefined> {
+    const [found] = await this.repo.query(
+      {
+        query: "SELECT TOP 1 * FROM c WHERE c.orgId = @orgId",
+        parameters: [{ name: "@orgId", value: orgId }],
+      },
+      orgId,
+    );
+    return found;
+  }
+
   /**
    * Records the conversation; returns true when it was seen for the first
    * time (used to greet exactly once, whichever install event arrives first).

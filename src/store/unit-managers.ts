@@ -36,6 +36,15 @@ export class UnitManagers {
     return (await this.repo.get(orgId, idFor(unitId)))?.managers ?? [];
   }
 
+  /** The organisations that have registered any manager (a small cross-partition read, once per digest run). */
+  async organisations(): Promise<string[]> {
+    const items = await this.repo.query({
+      query: "SELECT * FROM c WHERE c.kind = @kind",
+      parameters: [{ name: "@kind", value: "unit_managers" }],
+    });
+    return [...new Set(items.filter((i) => i.managers.length > 0).map((i) => i.orgId))].sort();
+  }
+
   /** Every unit of the organisation that has managers. */
   async all(orgId: string): Promise<{ unitId: string; managers: UnitManager[] }[]> {
     const items = await this.repo.query({

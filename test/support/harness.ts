@@ -1,5 +1,5 @@
 import { afterEach } from "vitest";
-import { type App, startApp } from "../../src/app.js";
+import { type App, type AppOptions, startApp } from "../../src/app.js";
 import { loadConfig } from "../../src/config.js";
 import { createLogger } from "../../src/log.js";
 import { ConnectorServer } from "./connector.js";
@@ -26,6 +26,8 @@ export interface Harness {
 export interface HarnessOptions {
   env?: Record<string, string>;
   now?: Date;
+  /** The digest's seams (managers, counters) as the test sets them up. */
+  digest?: AppOptions["digest"];
 }
 
 export { aUser } from "./users.js";
@@ -51,6 +53,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
       store: testStore.store,
       clock: () => (now ? new Date(now) : new Date()),
       log: createLogger(config.logLevel),
+      digest: options.digest,
     });
   let app = await start();
   const others: App[] = [];

@@ -22,6 +22,14 @@ const OPTIONAL_IN_AZURE: Record<string, string> = {
   UNITS_FILE: "defaults to cards/org/units.json, which the municipality edits before deploying",
   SEND_RULES_FILE: "the baseline rules apply unless the municipality deploys its own override file",
   DEADLINE_WATCH_SECONDS: "the default (every 60 s) suits production",
+  DIGEST_SCHEDULE: "defaults to Monday 08:00; a municipality changes it only if it wants another time",
+  DIGEST_TIMEZONE: "defaults to Europe/Stockholm",
+  DIGEST_RATE_PER_SECOND: "defaults to 30/s, within Teams' 50/s per app and tenant",
+  DIGEST_PER_CONVERSATION_PER_SECOND: "defaults to Teams' 7/s per conversation",
+  DIGEST_MAX_ATTEMPTS: "defaults to 6 attempts",
+  DIGEST_LEASE_SECONDS: "defaults to 60 s",
+  TRAINING_CALENDAR_FILE:
+    "defaults to cards/org/training-calendar.json, which the municipality edits before deploying",
 };
 
 function read(file: string): string {
