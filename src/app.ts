@@ -1,5 +1,6 @@
 import type { AddressInfo } from "node:net";
 import { ConversationState } from "botbuilder";
+import type { JWTVerifyGetKey } from "jose";
 import { createAdapter } from "./bot/adapter.js";
 import { ConfiguredRoles } from "./bot/roles.js";
 import { turnMiddleware } from "./bot/turn-middleware.js";
@@ -19,6 +20,8 @@ import { ConversationReferences, type StoredConversation } from "./store/convers
 import { Repository } from "./store/repository.js";
 import { openStore, type Store } from "./store/store.js";
 import { type TurnClaim, TurnClaims } from "./store/turn-claims.js";
+import { statsCounters } from "./tab/counter-store.js";
+import { tabRoutes } from "./tab/routes.js";
 
 export interface App {
   url: string;
@@ -32,6 +35,8 @@ export interface AppOptions {
   clock?: () => Date;
   /** An already open store (tests share one per file); otherwise the configured store is opened. */
   store?: Store;
+  /** The key set Teams SSO tokens are checked against (tests sign with a local key); default Microsoft's. */
+  tabKeys?: JWTVerifyGetKey;
 }
 
 /** Builds and starts the whole bot: store → adapter → bot → HTTP server. */
@@ -82,7 +87,10 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
     }),
   );
 
-  const http = createHttpServer({ adapter, bot, isReady: () => store.ping(), log });
+  const counters = statsCounters(store, log, clock);
+  services.cases.onChange(counters.listener);
+  const tab = tabRoutes(services, { counters, keys: options.tabKeys });
+  const http = createHttpServer({ adapter, bot, isReady: () => store.ping(), log, routes: [tab] });
   await new Promise<void>((resolve, reject) => {
     http.server.server.once("error", reject);
     http.server.listen(config.port, config.host, () => resolve());

@@ -51,6 +51,11 @@ const EnvSchema = z.object({
     .default("local"),
   ADMIN_AAD_IDS: aadIdList,
   UNITS_FILE: optionalText,
+  /** The tab's SSO Application ID URI(s) (api://<host>/<app id>), comma-separated; the app id itself is always accepted. */
+  TAB_SSO_AUDIENCE: z
+    .string()
+    .optional()
+    .transform((v) => (v ? v.split(",").map((s) => s.trim()).filter(Boolean) : [])),
 });
 
 export type BotAuth =
@@ -72,6 +77,7 @@ export interface Config {
   defaultOrgId: string;
   adminAadIds: string[];
   unitsFile: string;
+  tabSsoAudiences: string[];
 }
 
 /** A configuration problem, phrased as the one line an administrator needs to fix it. */
@@ -147,5 +153,6 @@ export function loadConfig(source: NodeJS.ProcessEnv): Config {
     defaultOrgId: env.DEFAULT_ORG_ID,
     adminAadIds: env.ADMIN_AAD_IDS,
     unitsFile: env.UNITS_FILE ? path.resolve(env.UNITS_FILE) : path.join(CARDS_DIR, "org", "units.json"),
+    tabSsoAudiences: env.TAB_SSO_AUDIENCE,
   };
 }

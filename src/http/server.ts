@@ -10,6 +10,8 @@ export interface ServerDependencies {
   bot: ActivityHandler;
   isReady: () => Promise<boolean>;
   log: Logger;
+  /** Further routes (the dashboard tab) registered on the same server. */
+  routes?: ((server: restify.Server) => void)[];
 }
 
 export interface HttpServer {
@@ -49,6 +51,8 @@ export function createHttpServer(deps: ServerDependencies): HttpServer {
     const ready = await deps.isReady();
     res.send(ready ? 200 : 503, { status: ready ? "ready" : "store unavailable" });
   });
+
+  for (const register of deps.routes ?? []) register(server);
 
   return { server, inFlight: () => inFlight };
 }

@@ -11,6 +11,8 @@ export const CONTAINERS = {
   conversations: { partitionKey: "/orgId", ttl: false },
   botstate: { partitionKey: "/id", ttl: true },
   jobs: { partitionKey: "/orgId", ttl: true },
+  /** Dashboard statistics counters: one document per organisation × unit × month. */
+  stats: { partitionKey: "/orgId", ttl: false },
 } as const satisfies Record<string, { partitionKey: string; ttl: boolean }>;
 
 export type ContainerName = keyof typeof CONTAINERS;
