@@ -132,7 +132,10 @@ export class Repository<T extends { id: string }> {
         })
         .fetchNext();
       const now = this.clock();
-      return { items: resources.filter((r) => !isExpired(r as Expiring, now)), continuation: continuationToken };
+      return {
+        items: resources.filter((r) => !isExpired(r as Expiring, now)),
+        continuation: continuationToken,
+      };
     });
   }
 

@@ -45,7 +45,10 @@ const ClaimsSchema = z.object({
 const DevTokenSchema = z.string().regex(/^[A-Za-z0-9-]{1,64}$/);
 
 /** The signed-in person behind a bearer token, or undefined when the token is missing or not valid. */
-export async function principalOf(header: string | undefined, mode: TabAuthMode): Promise<Principal | undefined> {
+export async function principalOf(
+  header: string | undefined,
+  mode: TabAuthMode,
+): Promise<Principal | undefined> {
   const token = /^Bearer (\S+)$/i.exec(header ?? "")?.[1];
   if (!token) return undefined;
   if (mode.mode === "development") {
@@ -54,7 +57,10 @@ export async function principalOf(header: string | undefined, mode: TabAuthMode)
   }
   try {
     const { payload } = await jwtVerify(token, mode.keys, {
-      issuer: [`https://login.microsoftonline.com/${mode.tenantId}/v2.0`, `https://sts.windows.net/${mode.tenantId}/`],
+      issuer: [
+        `https://login.microsoftonline.com/${mode.tenantId}/v2.0`,
+        `https://sts.windows.net/${mode.tenantId}/`,
+      ],
       audience: mode.audiences,
       algorithms: ["RS256"],
       clockTolerance: 60,

@@ -37,7 +37,14 @@ export class StatsCounters {
   async apply(orgId: string, changes: ReturnType<typeof delta>): Promise<void> {
     for (const change of changes) {
       const id = counterId(change.unitId, change.month);
-      const fresh: CounterDoc = { kind: "stats", id, orgId, unitId: change.unitId, month: change.month, counts: {} };
+      const fresh: CounterDoc = {
+        kind: "stats",
+        id,
+        orgId,
+        unitId: change.unitId,
+        month: change.month,
+        counts: {},
+      };
       if (!(await this.docs.get(orgId, id))) await this.docs.createIfAbsent(fresh);
       await this.docs.update(orgId, id, (doc) => ({ ...doc, counts: addCounts(doc.counts, change.counts) }));
     }
@@ -84,7 +91,14 @@ export class StatsCounters {
       differences.push({ orgId, id, keys });
       if (!write) continue;
       const doc = expected.get(id) ?? { ...storedById.get(id)!, counts: {} };
-      await this.docs.upsert({ kind: "stats", id, orgId, unitId: doc.unitId, month: doc.month, counts: doc.counts });
+      await this.docs.upsert({
+        kind: "stats",
+        id,
+        orgId,
+        unitId: doc.unitId,
+        month: doc.month,
+        counts: doc.counts,
+      });
     }
     return differences;
   }
@@ -92,4 +106,25 @@ export class StatsCounters {
 
 export function statsCounters(store: Store, log: Logger, clock: () => Date): StatsCounters {
   return new StatsCounters(new Repository<CounterDoc>(store.containers.stats, (d) => d.orgId, clock), log);
+}
+
+/** Every case of one organisation, read in full: for `stats:rebuild` and the benchmark, never for a request. */
+export function caseScan(store: Store): CaseScan {
+  const cases = new Repository<Case>(store.containers.cases, (c) => c.orgId);
+  return (orgId) =>
+    cases.query(
+      {
+        query: 'SELECT * FROM c WHERE c.orgId = @orgId AND c.kind = "case"',
+        parameters: [{ name: "@orgId", value: orgId }],
+      },
+      orgId,
+    );
+}
+
+/** The organisations that have cases: each has a case number sequence (a few small documents, across partitions). */
+export async function organisationsWithCases(store: Store): Promise<string[]> {
+  const { resources } = await store.containers.cases.items
+    .query<{ orgId: string }>('SELECT c.orgId FROM c WHERE c.kind = "sequence"')
+    .fetchAll();
+  return [...new Set(resources.map((r) => r.orgId))].sort();
 }

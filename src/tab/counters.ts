@@ -92,7 +92,8 @@ export function delta(before: Case | undefined, after: Case): Contribution[] {
   const apply = (part: Contribution, sign: 1 | -1) => {
     const id = counterId(part.unitId, part.month);
     const entry = changes.get(id) ?? { unitId: part.unitId, month: part.month, counts: {} };
-    for (const [key, n] of Object.entries(part.counts)) entry.counts[key] = (entry.counts[key] ?? 0) + sign * n;
+    for (const [key, n] of Object.entries(part.counts))
+      entry.counts[key] = (entry.counts[key] ?? 0) + sign * n;
     changes.set(id, entry);
   };
   if (before) apply(contribution(before), -1);
@@ -102,7 +103,10 @@ export function delta(before: Case | undefined, after: Case): Contribution[] {
     .filter((c) => Object.keys(c.counts).length > 0);
 }
 
-export function addCounts(into: Record<string, number>, more: Record<string, number>): Record<string, number> {
+export function addCounts(
+  into: Record<string, number>,
+  more: Record<string, number>,
+): Record<string, number> {
   const sum = { ...into };
   for (const [key, n] of Object.entries(more)) sum[key] = (sum[key] ?? 0) + n;
   return withoutZeros(sum);
@@ -118,7 +122,14 @@ export function recount(orgId: string, cases: Iterable<Case>): Map<string, Count
   for (const c of cases) {
     const part = contribution(c);
     const id = counterId(part.unitId, part.month);
-    const doc = docs.get(id) ?? { kind: "stats", id, orgId, unitId: part.unitId, month: part.month, counts: {} };
+    const doc = docs.get(id) ?? {
+      kind: "stats",
+      id,
+      orgId,
+      unitId: part.unitId,
+      month: part.month,
+      counts: {},
+    };
     for (const [key, n] of Object.entries(part.counts)) doc.counts[key] = (doc.counts[key] ?? 0) + n;
     docs.set(id, doc);
   }

@@ -127,7 +127,9 @@ export function wrapContinuation(q: CaseListQuery, cosmos: string | undefined): 
 export function unwrapContinuation(q: CaseListQuery): string | undefined | Error {
   if (!q.continuation) return undefined;
   try {
-    const parsed = ContinuationSchema.parse(JSON.parse(Buffer.from(q.continuation, "base64url").toString("utf8")));
+    const parsed = ContinuationSchema.parse(
+      JSON.parse(Buffer.from(q.continuation, "base64url").toString("utf8")),
+    );
     return parsed.f === filtersHash(q) ? parsed.c : new Error("continuation belongs to other filters");
   } catch {
     return new Error("continuation is not valid");

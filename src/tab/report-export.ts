@@ -14,7 +14,10 @@ const COLUMNS = [
 ] as const satisfies readonly (keyof AnnualReportRow)[];
 
 function table(rows: readonly AnnualReportRow[], units: Units, locale: Locale): (string | number)[][] {
-  const header = [t(locale, "dashboard.report.unit"), ...COLUMNS.map((c) => t(locale, `dashboard.report.${c}`))];
+  const header = [
+    t(locale, "dashboard.report.unit"),
+    ...COLUMNS.map((c) => t(locale, `dashboard.report.${c}`)),
+  ];
   const body = rows.map((r) => [
     r.unitId === "total" ? t(locale, "dashboard.report.total") : units.name(r.unitId, locale),
     ...COLUMNS.map((c) => r[c]),

@@ -3,16 +3,16 @@ import path from "node:path";
 import type { JWTVerifyGetKey } from "jose";
 import type { Request, Response, Server } from "restify";
 import type { z } from "zod";
+import type { Principal } from "../bot/roles.js";
 import { localeFrom } from "../cards/locale.js";
 import { STRINGS } from "../cards/strings.js";
 import type { Case } from "../cases/case.js";
-import { ROOT } from "../paths.js";
 import type { AppServices } from "../services.js";
 import { StoreUnavailableError } from "../store/errors.js";
 import { Repository } from "../store/repository.js";
-import { type Principal } from "../bot/roles.js";
 import { principalOf, tabAuthMode } from "./auth.js";
 import type { StatsCounters } from "./counter-store.js";
+import { TAB_PAGE_DIR } from "./page-dir.js";
 import {
   CaseIdSchema,
   caseListSchema,
@@ -25,8 +25,6 @@ import {
 } from "./queries.js";
 import { annualReportCsv, annualReportXlsx } from "./report-export.js";
 import { annualReportFrom, type SendCheckStatsSource, statisticsFrom } from "./statistics.js";
-
-export const TAB_PAGE_DIR = path.join(ROOT, "dist", "tab");
 
 const PAGE_FILES: Record<string, string> = {
   "index.html": "text/html; charset=utf-8",
@@ -84,7 +82,8 @@ export function tabRoutes(services: AppServices, options: TabOptions): (server: 
     const principal = await principalOf(req.header("authorization"), mode);
     if (!principal) throw new HttpError(401, { error: "a valid Teams sign-in token is required" });
     const held = await roles.rolesOf(principal);
-    if (!held.has("dso") && !held.has("admin")) throw new HttpError(403, { error: "for DSOs and administrators" });
+    if (!held.has("dso") && !held.has("admin"))
+      throw new HttpError(403, { error: "for DSOs and administrators" });
     return principal;
   }
 
@@ -98,7 +97,10 @@ export function tabRoutes(services: AppServices, options: TabOptions): (server: 
       } catch (err) {
         if (err instanceof HttpError) return void res.send(err.status, err.body);
         const unavailable = err instanceof StoreUnavailableError;
-        log.error({ event: "tab.apiFailed", route: req.getRoute()?.path, err: (err as Error).name }, "tab API failed");
+        log.error(
+          { event: "tab.apiFailed", route: req.getRoute()?.path, err: (err as Error).name },
+          "tab API failed",
+        );
         res.send(unavailable ? 503 : 500, { error: unavailable ? "store unavailable" : "internal error" });
       }
     };
@@ -137,7 +139,10 @@ export function tabRoutes(services: AppServices, options: TabOptions): (server: 
         const q = parse(caseListSchema(units), queryOf(req));
         const continuation = unwrapContinuation(q);
         if (continuation instanceof Error) {
-          throw new HttpError(400, { error: "invalid request", issues: [{ parameter: "continuation", reason: continuation.message }] });
+          throw new HttpError(400, {
+            error: "invalid request",
+            issues: [{ parameter: "continuation", reason: continuation.message }],
+          });
         }
         const page = await cases.queryPage(caseListSql(orgId, q), orgId, { size: q.pageSize, continuation });
         const now = clock();
@@ -168,7 +173,15 @@ export function tabRoutes(services: AppServices, options: TabOptions): (server: 
           options.counters.range(orgId, q.from, q.to, q.unitId),
           options.sendChecks?.summary(orgId, q.from, q.to) ?? Promise.resolve(null),
         ]);
-        res.send(200, statisticsFrom(docs, q, units.all.map((u) => u.id), sendChecks));
+        res.send(
+          200,
+          statisticsFrom(
+            docs,
+            q,
+            units.all.map((u) => u.id),
+            sendChecks,
+          ),
+        );
       }),
     );
 
@@ -177,7 +190,10 @@ export function tabRoutes(services: AppServices, options: TabOptions): (server: 
       api(async (req, res, { orgId }) => {
         const q = parse(ReportSchema, queryOf(req));
         const docs = await options.counters.range(orgId, `${q.year}-01`, `${q.year}-12`);
-        const rows = annualReportFrom(docs, units.all.map((u) => u.id));
+        const rows = annualReportFrom(
+          docs,
+          units.all.map((u) => u.id),
+        );
         if (q.format === "json") return void res.send(200, { year: q.year, rows });
         const name = `incidenter-${q.year}.${q.format}`;
         const body =

@@ -79,7 +79,10 @@ function histogram(docs: readonly CounterDoc[], prefix: string): Map<number, num
   return h;
 }
 
-function groupBy<K extends string>(docs: readonly CounterDoc[], keyOf: (d: CounterDoc) => K): Map<K, CounterDoc[]> {
+function groupBy<K extends string>(
+  docs: readonly CounterDoc[],
+  keyOf: (d: CounterDoc) => K,
+): Map<K, CounterDoc[]> {
   const groups = new Map<K, CounterDoc[]>();
   for (const d of docs) {
     const group = groups.get(keyOf(d));
@@ -113,7 +116,9 @@ export function statisticsFrom(
   const byMonth = groupBy(docs, (d) => d.month);
   const byUnit = groupBy(docs, (d) => d.unitId);
   const cases = (t: CaseType) => `cases:${t}`;
-  const units = [...new Set([...unitIds, ...byUnit.keys()])].filter((u) => !period.unitId || u === period.unitId);
+  const units = [...new Set([...unitIds, ...byUnit.keys()])].filter(
+    (u) => !period.unitId || u === period.unitId,
+  );
   return {
     ...period,
     totals: perType(docs, cases),

@@ -30,7 +30,12 @@ async function seed(): Promise<Case[]> {
         discoveredBy: i % 3 === 1 ? "external" : "internal",
         discoveredAt: discovered.toISOString(),
         deadlineAt: imyDeadline(discovered).toISOString(),
-        preliminary: { severity: (["low", "medium", "high"] as const)[i % 3]!, reasons: [], notifyImyLikely: false, informSubjectsLikely: false },
+        preliminary: {
+          severity: (["low", "medium", "high"] as const)[i % 3]!,
+          reasons: [],
+          notifyImyLikely: false,
+          informSubjectsLikely: false,
+        },
       }),
       { aadObjectId: "reporter", name: "R" },
     );
@@ -41,7 +46,9 @@ async function seed(): Promise<Case[]> {
       c = await progress(h.app.services.cases, c, {
         assessedAt,
         notifyImy: notify,
-        reportedAt: notify ? new Date(discovered.getTime() + (i % 8 === 0 ? 100 : 40) * HOUR).toISOString() : undefined,
+        reportedAt: notify
+          ? new Date(discovered.getTime() + (i % 8 === 0 ? 100 : 40) * HOUR).toISOString()
+          : undefined,
         actionPlan: i % 6 === 0,
       });
     }
@@ -82,7 +89,10 @@ describe("the dashboard API guards its data", () => {
   it("unknown filter values are refused with 400 naming the parameter and the reason", async () => {
     const bad = await get("/tab/api/cases?from=2025-01&to=2025-12&unitId=narnia&category=gossip");
     expect(bad.status).toBe(400);
-    expect(bad.body.issues.map((i: { parameter: string }) => i.parameter).sort()).toEqual(["category", "unitId"]);
+    expect(bad.body.issues.map((i: { parameter: string }) => i.parameter).sort()).toEqual([
+      "category",
+      "unitId",
+    ]);
     expect((await get("/tab/api/cases?from=2025-13&to=2025-12")).status).toBe(400);
     expect((await get("/tab/api/statistics?from=2025-06&to=2025-01")).body.issues[0].reason).toMatch(/after/);
     expect((await get("/tab/api/cases?from=2025-01&to=2025-12&colour=red")).status).toBe(400);
@@ -97,11 +107,17 @@ describe("a DSO sees the organisation's cases", () => {
       "/tab/api/cases?from=2025-01&to=2025-12&unitId=socialforvaltningen&type=incident&imyNotified=yes",
     );
     expect(res.status).toBe(200);
-    const expected = seeded.filter((c) => c.unitId === "socialforvaltningen" && c.type === "incident" && c.imyReport);
+    const expected = seeded.filter(
+      (c) => c.unitId === "socialforvaltningen" && c.type === "incident" && c.imyReport,
+    );
     expect(res.body.items.map((c: Case) => c.id).sort()).toEqual(expected.map((c) => c.id).sort());
     expect(JSON.stringify(res.body)).not.toContain(seeded[0]!.description);
-    const level = await get("/tab/api/cases?from=2025-01&to=2025-12&protectionLevel=skyddad_folkbokforing&pageSize=200");
-    expect(level.body.items).toHaveLength(seeded.filter((c) => c.protectionLevel === "skyddad_folkbokforing").length);
+    const level = await get(
+      "/tab/api/cases?from=2025-01&to=2025-12&protectionLevel=skyddad_folkbokforing&pageSize=200",
+    );
+    expect(level.body.items).toHaveLength(
+      seeded.filter((c) => c.protectionLevel === "skyddad_folkbokforing").length,
+    );
   });
 
   it("sorts by deadline and marks undecided cases past their deadline as overdue", async () => {
@@ -150,7 +166,9 @@ describe("statistics come from the counters and equal a count done here from the
     expect(res.body.notified).toBeGreaterThan(res.body.notifiedInTime);
     expect(res.body.notifiedInTime).toBeGreaterThan(0);
     const march = res.body.perMonth.find((m: { month: string }) => m.month === "2025-03");
-    expect(march.incident + march.near_miss).toBe(seeded.filter((c) => c.discoveredAt.startsWith("2025-03")).length);
+    expect(march.incident + march.near_miss).toBe(
+      seeded.filter((c) => c.discoveredAt.startsWith("2025-03")).length,
+    );
     const top = res.body.topCategories[0];
     expect(top.count).toBe(Math.max(...CATEGORIES.map((k) => seeded.filter((c) => c.category === k).length)));
   });
@@ -186,7 +204,11 @@ describe("the annual report's numbers", () => {
 
     const csv = await get("/tab/api/report?year=2025&format=csv");
     expect(csv.headers.get("content-disposition")).toContain("incidenter-2025.csv");
-    const lines = (csv.body as Buffer).toString("utf8").replace(/^\uFEFF/, "").trim().split("\r\n");
+    const lines = (csv.body as Buffer)
+      .toString("utf8")
+      .replace(/^\uFEFF/, "")
+      .trim()
+      .split("\r\n");
     expect(lines[0]).toBe(
       "Förvaltning;Dokumenterade incidenter;Anmälda till IMY;Anmälda i tid;Upptäckta internt;Upptäckta externt;Tillbud",
     );
@@ -197,7 +219,7 @@ describe("the annual report's numbers", () => {
 
     const xlsx = await get("/tab/api/report?year=2025&format=xlsx&locale=en");
     const book = new ExcelJS.Workbook();
-    await book.xlsx.load(xlsx.body as Buffer);
+    await book.xlsx.load(xlsx.body as unknown as ExcelJS.Buffer);
     const sheet = book.getWorksheet("Incidents 2025")!;
     expect(sheet.getRow(1).getCell(2).value).toBe("Incidents documented");
     const last = sheet.getRow(sheet.rowCount);

@@ -9,6 +9,7 @@ export const TAB_ADMIN = randomUUID();
 /** Harness environment for the tab in local mode: the test tenant is the default organisation. */
 export const TAB_ENV = { ADMIN_AAD_IDS: TAB_ADMIN, DEFAULT_ORG_ID: TEST_TENANT };
 
+// biome-ignore lint/suspicious/noExplicitAny: response bodies are checked by each test's assertions
 export interface TabResponse<T = any> {
   status: number;
   body: T;
@@ -16,7 +17,12 @@ export interface TabResponse<T = any> {
 }
 
 /** GET a tab API path with a bearer token (none when `token` is undefined); parses JSON answers. */
-export async function tabGet<T = any>(baseUrl: string, path: string, token?: string): Promise<TabResponse<T>> {
+// biome-ignore lint/suspicious/noExplicitAny: as above
+export async function tabGet<T = any>(
+  baseUrl: string,
+  path: string,
+  token?: string,
+): Promise<TabResponse<T>> {
   const res = await fetch(`${baseUrl}${path}`, {
     headers: token === undefined ? {} : { authorization: `Bearer ${token}` },
   });
@@ -28,7 +34,11 @@ export async function tabGet<T = any>(baseUrl: string, path: string, token?: str
 export const devToken = (aadObjectId: string) => `dev:${aadObjectId}`;
 
 /** Runs `work` over `items` with at most `limit` at a time (the embedded store on two cores). */
-export async function inBatches<T, R>(items: readonly T[], limit: number, work: (item: T) => Promise<R>): Promise<R[]> {
+export async function inBatches<T, R>(
+  items: readonly T[],
+  limit: number,
+  work: (item: T) => Promise<R>,
+): Promise<R[]> {
   const results: R[] = new Array(items.length);
   let next = 0;
   await Promise.all(
@@ -48,14 +58,26 @@ const DSO: CaseActor = { aadObjectId: "dso-test", name: "DSO Test" };
 export async function progress(
   cases: CaseRepository,
   c: Pick<Case, "orgId" | "id">,
-  steps: { assessedAt?: string; notifyImy?: boolean; reportedAt?: string; actionPlan?: boolean; closedAt?: string },
+  steps: {
+    assessedAt?: string;
+    notifyImy?: boolean;
+    reportedAt?: string;
+    actionPlan?: boolean;
+    closedAt?: string;
+  },
 ): Promise<Case> {
   const result = await cases.update(
     c.orgId,
     c.id,
     (x) => ({
       ...x,
-      status: steps.closedAt ? "closed" : steps.reportedAt ? "reported_to_imy" : steps.assessedAt ? "assessed" : x.status,
+      status: steps.closedAt
+        ? "closed"
+        : steps.reportedAt
+          ? "reported_to_imy"
+          : steps.assessedAt
+            ? "assessed"
+            : x.status,
       ...(steps.assessedAt && {
         dsoAssessment: {
           notifyImy: steps.notifyImy ?? false,
@@ -72,4 +94,3 @@ export async function progress(
   );
   return result!.after;
 }
-
