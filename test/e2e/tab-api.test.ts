@@ -101,6 +101,23 @@ describe("the dashboard API guards its data", () => {
   });
 });
 
+describe("the tab page", () => {
+  it("is served from /tab, and only the page's own files are", async () => {
+    const res = await fetch(`${h.app.url}/tab`, { redirect: "manual" });
+    expect(res.status).toBe(302);
+    expect(res.headers.get("location")).toBe("/tab/index.html");
+    expect((await fetch(`${h.app.url}/tab/..%2Fpackage.json`)).status).toBe(404);
+    expect((await fetch(`${h.app.url}/tab/config.json`)).status).toBe(404);
+  });
+
+  it("tells the page its mode, units and Swedish strings without a token, and no data", async () => {
+    const res = await get("/tab/api/setup", null);
+    expect(res.body).toMatchObject({ mode: "development", developmentUser: TAB_ADMIN });
+    expect(res.body.strings.dashboard.tabs.cases).toBe("Ärenden");
+    expect(JSON.stringify(res.body)).not.toContain("PUI-");
+  });
+});
+
 describe("a DSO sees the organisation's cases", () => {
   it("filters by unit, type, protection level and IMY notification, with codes only and no free text", async () => {
     const res = await get(
