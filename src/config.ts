@@ -13,7 +13,8 @@ const optionalText = z
   .optional()
   .transform((v) => (v?.trim() ? v.trim() : undefined));
 
-const aadIdList = z
+/** "a, b,c" → ["a", "b", "c"]; unset → []. */
+const commaList = z
   .string()
   .optional()
   .transform((v) =>
@@ -23,8 +24,9 @@ const aadIdList = z
           .map((s) => s.trim())
           .filter(Boolean)
       : [],
-  )
-  .pipe(z.array(z.string().uuid("each entry must be an Entra object id (a GUID)")));
+  );
+
+const aadIdList = commaList.pipe(z.array(z.string().uuid("each entry must be an Entra object id (a GUID)")));
 
 const EnvSchema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
@@ -52,17 +54,7 @@ const EnvSchema = z.object({
   ADMIN_AAD_IDS: aadIdList,
   UNITS_FILE: optionalText,
   /** The tab's SSO Application ID URI(s) (api://<host>/<app id>), comma-separated; the app id itself is always accepted. */
-  TAB_SSO_AUDIENCE: z
-    .string()
-    .optional()
-    .transform((v) =>
-      v
-        ? v
-            .split(",")
-            .map((s) => s.trim())
-            .filter(Boolean)
-        : [],
-    ),
+  TAB_SSO_AUDIENCE: commaList.pipe(z.array(z.string().min(1).max(400))),
 });
 
 export type BotAuth =

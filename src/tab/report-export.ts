@@ -4,7 +4,8 @@ import { t } from "../cards/strings.js";
 import type { Units } from "../org/units.js";
 import type { AnnualReportRow } from "./statistics.js";
 
-const COLUMNS = [
+/** The report's figures, in the order of the CSV and XLSX columns and the page's table. */
+export const REPORT_COLUMNS = [
   "documented",
   "notified",
   "notifiedInTime",
@@ -16,11 +17,11 @@ const COLUMNS = [
 function table(rows: readonly AnnualReportRow[], units: Units, locale: Locale): (string | number)[][] {
   const header = [
     t(locale, "dashboard.report.unit"),
-    ...COLUMNS.map((c) => t(locale, `dashboard.report.${c}`)),
+    ...REPORT_COLUMNS.map((c) => t(locale, `dashboard.report.${c}`)),
   ];
   const body = rows.map((r) => [
     r.unitId === "total" ? t(locale, "dashboard.report.total") : units.name(r.unitId, locale),
-    ...COLUMNS.map((c) => r[c]),
+    ...REPORT_COLUMNS.map((c) => r[c]),
   ]);
   return [header, ...body];
 }

@@ -6,7 +6,14 @@ import type { z } from "zod";
 import type { Principal } from "../bot/roles.js";
 import { localeFrom } from "../cards/locale.js";
 import { STRINGS } from "../cards/strings.js";
-import type { Case } from "../cases/case.js";
+import {
+  CASE_STATUSES,
+  CASE_TYPES,
+  CATEGORIES,
+  type Case,
+  PROTECTION_LEVELS,
+  SEVERITIES,
+} from "../cases/case.js";
 import type { AppServices } from "../services.js";
 import { StoreUnavailableError } from "../store/errors.js";
 import { Repository } from "../store/repository.js";
@@ -23,7 +30,7 @@ import {
   unwrapContinuation,
   wrapContinuation,
 } from "./queries.js";
-import { annualReportCsv, annualReportXlsx } from "./report-export.js";
+import { annualReportCsv, annualReportXlsx, REPORT_COLUMNS } from "./report-export.js";
 import { annualReportFrom, type SendCheckStatsSource, statisticsFrom } from "./statistics.js";
 
 const PAGE_FILES: Record<string, string> = {
@@ -42,6 +49,15 @@ export interface TabOptions {
   /** Injected in tests; otherwise Microsoft's published signing keys. */
   keys?: JWTVerifyGetKey;
 }
+
+/** The codes the page offers as filters (each labelled by the `case.*` strings). */
+const CASE_FILTER_CODES = {
+  type: CASE_TYPES,
+  category: CATEGORIES,
+  protectionLevel: PROTECTION_LEVELS,
+  status: CASE_STATUSES,
+  severity: SEVERITIES,
+};
 
 class HttpError extends Error {
   constructor(
@@ -129,6 +145,8 @@ export function tabRoutes(services: AppServices, options: TabOptions): (server: 
         mode: mode.mode,
         developmentUser: mode.mode === "development" ? config.adminAadIds[0] : undefined,
         units: units.all.map((u) => ({ id: u.id, name: u[locale] })),
+        codes: CASE_FILTER_CODES,
+        reportColumns: REPORT_COLUMNS,
         strings: { dashboard: STRINGS[locale].dashboard, case: STRINGS[locale].case },
       });
     });

@@ -14,6 +14,9 @@ interface Setup {
   mode: "entra" | "development";
   developmentUser?: string;
   units: { id: string; name: string }[];
+  /** Filter name → its codes (type, category, protectionLevel, status, severity). */
+  codes: Record<string, string[]>;
+  reportColumns: string[];
   strings: { dashboard: Strings; case: Strings };
 }
 type Locale = "sv" | "en";
@@ -117,33 +120,6 @@ async function loadSetup(): Promise<void> {
 
 // ---------- filters ----------
 
-const CODES = {
-  type: ["incident", "near_miss"],
-  category: [
-    "wrong_recipient_email",
-    "wrong_address_letter",
-    "wrong_recipient_message",
-    "lost_or_stolen_device",
-    "unauthorised_access",
-    "protected_identity_revealed",
-    "public_records_disclosure",
-    "published_by_mistake",
-    "data_lost",
-    "data_altered",
-    "malware_or_hacking",
-    "other",
-  ],
-  protectionLevel: [
-    "none",
-    "sekretessmarkering",
-    "skyddad_folkbokforing",
-    "fingerade_personuppgifter",
-    "osl_21_3",
-    "unknown",
-  ],
-  status: ["reported", "triage", "assessed", "reported_to_imy", "action_plan", "closed", "reopened"],
-  severity: ["low", "medium", "high"],
-} as const;
 const CASE_LABEL: Record<string, string> = {
   type: "type",
   category: "category",
@@ -195,7 +171,7 @@ function renderFilters(): void {
     month("from"),
     month("to"),
     select("unitId", t("filters.unit"), [all, ...setup.units.map((u): [string, string] => [u.id, u.name])]),
-    ...Object.entries(CODES).map(([name, codes]) =>
+    ...Object.entries(setup.codes).map(([name, codes]) =>
       select(name, t(`filters.${name}`), [
         all,
         ...codes.map((c): [string, string] => [c, t(`case:${CASE_LABEL[name]}.${c}`)]),
@@ -287,7 +263,7 @@ async function renderCases(): Promise<void> {
   let continuation: string | undefined;
   let shown = 0;
   const load = async () => {
-    const q = query(["from", "to", "unitId", ...Object.keys(CODES), "imyNotified", "sort", "order"]);
+    const q = query(["from", "to", "unitId", ...Object.keys(setup.codes), "imyNotified", "sort", "order"]);
     const next = continuation ? `&continuation=${encodeURIComponent(continuation)}` : "";
     const page = (await (await api(`/tab/api/cases?${q}&pageSize=50${next}`)).json()) as {
       now: string;
@@ -428,6 +404,23 @@ interface Stats {
   } | null;
 }
 
+/** A table of figures: one heading per row, numbers in the columns. */
+function figuresTable(
+  attrs: Record<string, string>,
+  corner: string,
+  columns: string[],
+  rows: { label: string; values: (string | number)[] }[],
+): HTMLTableElement {
+  const head = el("tr", {}, el("th", { scope: "col" }, corner));
+  head.append(...columns.map((c) => el("th", { scope: "col", class: "number" }, c)));
+  const body = rows.map((r) => {
+    const row = el("tr", {}, el("th", { scope: "row" }, r.label));
+    row.append(...r.values.map((v) => el("td", { class: "number" }, String(v))));
+    return row;
+  });
+  return el("table", attrs, el("thead", {}, head), el("tbody", {}, ...body));
+}
+
 /** A bar chart with its figures also as a table, for screen readers and for reading exact numbers. */
 function barChart(
   id: string,
@@ -451,31 +444,11 @@ function barChart(
       "details",
       {},
       el("summary", {}, t("stats.chartData")),
-      el(
-        "table",
+      figuresTable(
         {},
-        el(
-          "thead",
-          {},
-          el(
-            "tr",
-            {},
-            el("th", { scope: "col" }, ""),
-            ...datasets.map((d) => el("th", { scope: "col", class: "number" }, d.label)),
-          ),
-        ),
-        el(
-          "tbody",
-          {},
-          ...labels.map((label, i) =>
-            el(
-              "tr",
-              {},
-              el("th", { scope: "row" }, label),
-              ...datasets.map((d) => el("td", { class: "number" }, String(d.data[i]))),
-            ),
-          ),
-        ),
+        "",
+        datasets.map((d) => d.label),
+        labels.map((label, i) => ({ label, values: datasets.map((d) => d.data[i]!) })),
       ),
     ),
   );
@@ -557,15 +530,6 @@ async function renderStatistics(): Promise<void> {
 
 // ---------- annual report ----------
 
-const REPORT_COLUMNS = [
-  "documented",
-  "notified",
-  "notifiedInTime",
-  "detectedInternally",
-  "detectedExternally",
-  "nearMisses",
-];
-
 async function download(format: "csv" | "xlsx", year: string): Promise<void> {
   const res = await api(`/tab/api/report?year=${year}&format=${format}&locale=${locale}`);
   const url = URL.createObjectURL(await res.blob());
@@ -587,31 +551,11 @@ async function renderReport(): Promise<void> {
   xlsx.onclick = () => void download("xlsx", year).catch(explain);
   $("panel-report").replaceChildren(
     el("h2", {}, `${t("report.heading")} ${year}`),
-    el(
-      "table",
+    figuresTable(
       { id: "report" },
-      el(
-        "thead",
-        {},
-        el(
-          "tr",
-          {},
-          el("th", { scope: "col" }, t("report.unit")),
-          ...REPORT_COLUMNS.map((c) => el("th", { scope: "col", class: "number" }, t(`report.${c}`))),
-        ),
-      ),
-      el(
-        "tbody",
-        {},
-        ...rows.map((r) =>
-          el(
-            "tr",
-            {},
-            el("th", { scope: "row" }, unitName(String(r.unitId))),
-            ...REPORT_COLUMNS.map((c) => el("td", { class: "number" }, String(r[c]))),
-          ),
-        ),
-      ),
+      t("report.unit"),
+      setup.reportColumns.map((c) => t(`report.${c}`)),
+      rows.map((r) => ({ label: unitName(String(r.unitId)), values: setup.reportColumns.map((c) => r[c]!) })),
     ),
     el("div", { class: "actions" }, csv, xlsx),
   );
