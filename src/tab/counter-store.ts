@@ -1,11 +1,11 @@
+import { type Container, CosmosClient } from "@azure/cosmos";
 import type { Case } from "../cases/case.js";
+import type { StoreConfig } from "../config.js";
 import type { Logger } from "../log.js";
 import type { CaseChangeListener } from "../store/case-repository.js";
 import { Repository } from "../store/repository.js";
 import type { Store } from "../store/store.js";
 import { addCounts, type CounterDoc, counterId, delta, recount } from "./counters.js";
-
-const SCAN_PAGE = 5000;
 
 export interface CounterDifference {
   orgId: string;
@@ -111,23 +111,38 @@ export function statsCounters(store: Store, log: Logger, clock: () => Date): Sta
 }
 
 /** Every case of one organisation, read in full: for `stats:rebuild` and the benchmark, never for a request. */
-export function caseScan(store: Store): CaseScan {
-  const cases = new Repository<Case>(store.containers.cases, (c) => c.orgId);
+export function caseScan(container: Container): CaseScan {
+  const cases = new Repository<Case>(container, (c) => c.orgId);
   return async (orgId) => {
     const spec = {
       query: 'SELECT * FROM c WHERE c.orgId = @orgId AND c.kind = "case"',
       parameters: [{ name: "@orgId", value: orgId }],
     };
-    // Large pages: far fewer round trips than the SDK's default of 100 items a page.
     const all: Case[] = [];
     let continuation: string | undefined;
     do {
-      const page = await cases.queryPage(spec, orgId, { size: SCAN_PAGE, continuation });
+      // -1: pages as large as the service allows (Azure: up to 4 MB; the embedded server: everything at once).
+      const page = await cases.queryPage(spec, orgId, { size: -1, continuation });
       all.push(...page.items);
       continuation = page.continuation;
     } while (continuation);
     return all;
   };
+}
+
+/**
+ * The cases container for a long maintenance read. The embedded server
+ * evaluates every query over the whole container, which with many cases
+ * outlasts the short request timeout meant for turns; Azure pages quickly.
+ */
+export function casesForMaintenance(store: Store, config: StoreConfig): Container {
+  if (!store.embedded || config.mode !== "embedded") return store.containers.cases;
+  const client = new CosmosClient({
+    endpoint: store.embedded.endpoint,
+    key: store.embedded.key,
+    connectionPolicy: { requestTimeout: 15 * 60_000, enableEndpointDiscovery: false },
+  });
+  return client.database(config.database).container("cases");
 }
 
 /** The organisations that have cases: each has a case number sequence (a few small documents, across partitions). */

@@ -3,7 +3,7 @@ import { parseArgs } from "node:util";
 import { ConfigError, loadConfig } from "../config.js";
 import { createLogger } from "../log.js";
 import { openStore } from "../store/store.js";
-import { caseScan, organisationsWithCases, statsCounters } from "./counter-store.js";
+import { caseScan, casesForMaintenance, organisationsWithCases, statsCounters } from "./counter-store.js";
 
 /**
  * `npm run stats:rebuild [-- --org <id> ...] [--dry-run]`: recounts the
@@ -24,7 +24,11 @@ async function main(): Promise<number> {
     const write = !values["dry-run"];
     let differing = 0;
     for (const orgId of orgs) {
-      const differences = await counters.rebuild(orgId, caseScan(store), write);
+      const differences = await counters.rebuild(
+        orgId,
+        caseScan(casesForMaintenance(store, config.store)),
+        write,
+      );
       differing += differences.length;
       console.log(
         `${orgId}: ${differences.length === 0 ? "counters agree with the cases" : `${differences.length} document(s) differed${write ? ", repaired" : ""}`}`,

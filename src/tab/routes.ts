@@ -11,6 +11,7 @@ import {
   CASE_TYPES,
   CATEGORIES,
   type Case,
+  CaseSchema,
   PROTECTION_LEVELS,
   SEVERITIES,
 } from "../cases/case.js";
@@ -178,7 +179,8 @@ export function tabRoutes(services: AppServices, options: TabOptions): (server: 
         const id = parse(CaseIdSchema, req.params.id);
         const found = await services.cases.get(orgId, id);
         if (!found) throw new HttpError(404, { error: "no such case" });
-        const { _etag, channelPost, ...shown } = found as typeof found & { _rid?: string };
+        // The schema drops what the store adds (_etag, _rid, _ts …); the channel post is the bot's business.
+        const { channelPost: _, ...shown } = CaseSchema.parse(found);
         res.send(200, { now: clock().toISOString(), case: shown, history: await services.cases.history(id) });
       }),
     );

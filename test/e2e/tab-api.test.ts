@@ -150,6 +150,8 @@ describe("a DSO sees the organisation's cases", () => {
     const res = await get(`/tab/api/cases/${assessed.id}`);
     expect(res.status).toBe(200);
     expect(res.body.case.number).toBe(assessed.number);
+    expect(res.body.case.description).toBe(assessed.description);
+    expect(Object.keys(res.body.case).filter((k) => k.startsWith("_"))).toEqual([]);
     expect(res.body.history.map((e: { type: string }) => e.type)).toEqual(["created", "test.progress"]);
     expect((await get("/tab/api/cases/no-such-case")).status).toBe(404);
   });

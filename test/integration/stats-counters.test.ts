@@ -113,7 +113,7 @@ describe("statistics counters kept from case changes", () => {
           ]);
         }
       }
-      expect(await counters.rebuild(org, caseScan(ts.store), false)).toEqual([]);
+      expect(await counters.rebuild(org, caseScan(ts.store.containers.cases), false)).toEqual([]);
       const docs = await counters.range(org, "2025-01", "2026-12");
       const total = docs.reduce(
         (n, d) => n + (d.counts["cases:incident"] ?? 0) + (d.counts["cases:near_miss"] ?? 0),
@@ -149,12 +149,12 @@ describe("statistics counters kept from case changes", () => {
       counts: { "cases:incident": 2 },
     });
 
-    const found = await counters.rebuild(org, caseScan(ts.store), true);
+    const found = await counters.rebuild(org, caseScan(ts.store.containers.cases), true);
     expect(found).toEqual([
       { orgId: org, id, keys: { "cases:incident": [5, 1] } },
       { orgId: org, id: "stats-kommunstyrelsen-2026-01", keys: { "cases:incident": [2, 0] } },
     ]);
-    expect(await counters.rebuild(org, caseScan(ts.store), false)).toEqual([]);
+    expect(await counters.rebuild(org, caseScan(ts.store.containers.cases), false)).toEqual([]);
     expect(c.unitId).toBe("socialforvaltningen");
   });
 });
