@@ -37,6 +37,8 @@ import { annualReportFrom, type SendCheckStatsSource, statisticsFrom } from "./s
 const PAGE_FILES: Record<string, string> = {
   "index.html": "text/html; charset=utf-8",
   "main.js": "text/javascript; charset=utf-8",
+  "config.html": "text/html; charset=utf-8",
+  "config.js": "text/javascript; charset=utf-8",
   "styles.css": "text/css; charset=utf-8",
 };
 

@@ -107,7 +107,7 @@ describe("the tab page", () => {
     expect(res.status).toBe(302);
     expect(res.headers.get("location")).toBe("/tab/index.html");
     expect((await fetch(`${h.app.url}/tab/..%2Fpackage.json`)).status).toBe(404);
-    expect((await fetch(`${h.app.url}/tab/config.json`)).status).toBe(404);
+    expect((await fetch(`${h.app.url}/tab/settings.json`)).status).toBe(404);
   });
 
   it("tells the page its mode, units and Swedish strings without a token, and no data", async () => {

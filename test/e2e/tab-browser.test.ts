@@ -101,5 +101,6 @@ describe.skipIf(skip)("the dashboard tab in a browser (local mode, development t
     expect(lines[0]).toMatch(/^Förvaltning;Dokumenterade incidenter;/);
     expect(lines.at(-1)).toBe("Totalt;9;6;6;9;0;3");
     await page.screenshot({ path: path.join(OUTPUT, "tab-report.png"), fullPage: true });
+    expect((await page.request.get(`${h.app.url}/tab/config.html`)).status()).toBe(200);
   });
 });

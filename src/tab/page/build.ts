@@ -6,12 +6,12 @@ import { TAB_PAGE_DIR } from "../page-dir.js";
 
 const SOURCE = path.join(ROOT, "src", "tab", "page");
 
-/** Bundles the dashboard page (teams-js and Chart.js included) into dist/tab/, next to its HTML and CSS. */
+/** Bundles the dashboard page and the tab's setup page (teams-js and Chart.js included) into dist/tab/, next to their HTML and CSS. */
 export async function buildTabPage(): Promise<void> {
   fs.mkdirSync(TAB_PAGE_DIR, { recursive: true });
   await build({
-    entryPoints: [path.join(SOURCE, "main.ts")],
-    outfile: path.join(TAB_PAGE_DIR, "main.js"),
+    entryPoints: [path.join(SOURCE, "main.ts"), path.join(SOURCE, "config.ts")],
+    outdir: TAB_PAGE_DIR,
     bundle: true,
     minify: true,
     format: "iife",
@@ -20,7 +20,7 @@ export async function buildTabPage(): Promise<void> {
     legalComments: "none",
     logLevel: "warning",
   });
-  for (const file of ["index.html", "styles.css"]) {
+  for (const file of ["index.html", "config.html", "styles.css"]) {
     fs.copyFileSync(path.join(SOURCE, file), path.join(TAB_PAGE_DIR, file));
   }
 }
