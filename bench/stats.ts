@@ -192,7 +192,7 @@ async function main(): Promise<void> {
     );
     console.log(`scanning all cases (${total} in the period), ${SCANS} run(s) (in process, no HTTP):`);
     console.log(
-      `  p50 ${scanP50.toFixed(1)} ms, max ${scans.at(-1)!.toFixed(1)} ms, heap for one scan ${mb(scanHeap)}`,
+      `  p50 ${scanP50.toFixed(1)} ms, max ${scans.at(-1)!.toFixed(1)} ms, heap growth holding the scanned cases ${mb(scanHeap)}`,
     );
     console.log(`same numbers both ways: ${same ? "yes" : "NO"}`);
     console.log(`ratio (scan p50 / endpoint p50): ${(scanP50 / p50).toFixed(0)}×`);
