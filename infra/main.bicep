@@ -34,6 +34,9 @@ param adminAadIds string = ''
 @description('Comma-separated Entra object ids who hold the DSO role besides the DSO team members.')
 param dsoAadIds string = ''
 
+@description('Client id of the app registration that exposes the dashboard tab\'s SSO scope (SSO_APP_ID in docs/deploy.md); empty until it is created.')
+param ssoAppId string = ''
+
 @allowed([
   'serverless'
   'autoscale'
@@ -135,6 +138,7 @@ module app 'modules/appservice.bicep' = {
     defaultOrgId: defaultOrgId
     adminAadIds: adminAadIds
     dsoAadIds: dsoAadIds
+    ssoAppId: ssoAppId
     logLevel: logLevel
   }
 }

@@ -1,5 +1,6 @@
 import type { AddressInfo } from "node:net";
 import { ConversationState } from "botbuilder";
+import type { JWTVerifyGetKey } from "jose";
 import { createAdapter } from "./bot/adapter.js";
 import { createDigest, type DigestPorts } from "./bot/digest-feature.js";
 import { ProactiveSender } from "./bot/proactive.js";
@@ -22,6 +23,9 @@ import { openRepositories } from "./store/repositories.js";
 import { Repository } from "./store/repository.js";
 import { openStore, type Store } from "./store/store.js";
 import { type TurnClaim, TurnClaims } from "./store/turn-claims.js";
+import { statsCounters } from "./tab/counter-store.js";
+import { tabRoutes } from "./tab/routes.js";
+import { sendCheckSummaries } from "./tab/sendcheck-summary.js";
 import { trackEvent } from "./telemetry-events.js";
 
 export interface App {
@@ -41,6 +45,8 @@ export interface AppOptions {
   store?: Store;
   /** Replaces the digest's seams (managers, counters, transport); tests use it. */
   digest?: Partial<DigestPorts>;
+  /** The key set Teams SSO tokens are checked against (tests sign with a local key); default Microsoft's. */
+  tabKeys?: JWTVerifyGetKey;
 }
 
 /** Builds and starts the whole bot: store → adapter → bot → HTTP server. */
@@ -105,6 +111,8 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
     }),
   );
 
+  const counters = statsCounters(store, log, clock);
+  services.cases.onChange(counters.listener);
   const http = createHttpServer({
     requireBearer: config.auth.mode !== "local",
     adapter,
@@ -112,6 +120,13 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
     isReady: () => store.ping(),
     log,
     routes: features.flatMap((f) => f.routes ?? []),
+    extensions: [
+      tabRoutes(services, {
+        counters,
+        keys: options.tabKeys,
+        sendChecks: sendCheckSummaries(services.sendCheckCounters),
+      }),
+    ],
   });
   await new Promise<void>((resolve, reject) => {
     http.server.server.once("error", reject);

@@ -14,7 +14,8 @@ const optionalText = z
   .optional()
   .transform((v) => (v?.trim() ? v.trim() : undefined));
 
-const aadIdList = z
+/** "a, b,c" → ["a", "b", "c"]; unset → []. */
+const commaList = z
   .string()
   .optional()
   .transform((v) =>
@@ -24,8 +25,9 @@ const aadIdList = z
           .map((s) => s.trim())
           .filter(Boolean)
       : [],
-  )
-  .pipe(z.array(z.string().uuid("each entry must be an Entra object id (a GUID)")));
+  );
+
+const aadIdList = commaList.pipe(z.array(z.string().uuid("each entry must be an Entra object id (a GUID)")));
 
 const EnvSchema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
@@ -67,6 +69,8 @@ const EnvSchema = z.object({
   DIGEST_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(20).default(6),
   DIGEST_LEASE_SECONDS: z.coerce.number().int().min(1).max(3600).default(60),
   TRAINING_CALENDAR_FILE: optionalText,
+  /** The tab's SSO Application ID URI(s) (api://<host>/<app id>), comma-separated; the app id itself is always accepted. */
+  TAB_SSO_AUDIENCE: commaList.pipe(z.array(z.string().min(1).max(400))),
 });
 
 function isTimeZone(zone: string): boolean {
@@ -111,6 +115,8 @@ export interface Config {
   /** The bot's public base URL, for download links (the IMY export); none means no link is offered. */
   publicUrl?: string;
   digest: DigestConfig;
+  /** Audiences accepted on the dashboard tab's Teams SSO tokens (besides the app id). */
+  tabSsoAudiences: string[];
 }
 
 /** The weekly manager digest: when it runs, how fast it may send, how long a sender's lease lasts. */
@@ -223,5 +229,6 @@ export function loadConfig(source: NodeJS.ProcessEnv): Config {
         ? path.resolve(env.TRAINING_CALENDAR_FILE)
         : path.join(CARDS_DIR, "org", "training-calendar.json"),
     },
+    tabSsoAudiences: env.TAB_SSO_AUDIENCE,
   };
 }

@@ -30,6 +30,7 @@ param appInsightsConnectionString string
 param defaultOrgId string
 param adminAadIds string
 param dsoAadIds string
+param ssoAppId string
 param logLevel string
 
 resource plan 'Microsoft.Web/serverfarms@2023-12-01' = {
@@ -87,6 +88,8 @@ var appSettings = {
   DEFAULT_ORG_ID: defaultOrgId
   ADMIN_AAD_IDS: adminAadIds
   DSO_AAD_IDS: dsoAadIds
+  // The dashboard tab's SSO tokens are issued for the SSO app registration's Application ID URI (or its id).
+  TAB_SSO_AUDIENCE: empty(ssoAppId) ? '' : 'api://${site.properties.defaultHostName}/${ssoAppId},${ssoAppId}'
   // Download links (the IMY export) point here.
   PUBLIC_URL: 'https://${site.properties.defaultHostName}'
   APPLICATIONINSIGHTS_CONNECTION_STRING: appInsightsConnectionString

@@ -70,6 +70,11 @@ var containers = [
     partitionKey: '/orgId'
     ttl: false
   }
+  {
+    name: 'stats'
+    partitionKey: '/orgId'
+    ttl: false
+  }
 ]
 
 // Built-in data-plane role: read and write items, read metadata; no control-plane rights.

@@ -14,6 +14,8 @@ export interface ServerDependencies {
   isReady: () => Promise<boolean>;
   log: Logger;
   routes?: readonly HttpRoute[];
+  /** Further routes registered on the same server by their own module (the dashboard tab and its API). */
+  extensions?: ((server: restify.Server) => void)[];
 }
 
 export interface HttpServer {
@@ -70,6 +72,7 @@ export function createHttpServer(deps: ServerDependencies): HttpServer {
       res.end(result.body);
     });
   }
+  for (const register of deps.extensions ?? []) register(server);
 
   return { server, inFlight: () => inFlight };
 }

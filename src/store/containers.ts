@@ -15,6 +15,8 @@ export const CONTAINERS = {
   drafts: { partitionKey: "/orgId", ttl: true },
   /** Per-organisation settings: the DSO channel, the unit managers. */
   settings: { partitionKey: "/orgId", ttl: false },
+  /** Dashboard statistics counters: one document per organisation × unit × month. */
+  stats: { partitionKey: "/orgId", ttl: false },
 } as const satisfies Record<string, { partitionKey: string; ttl: boolean }>;
 
 export type ContainerName = keyof typeof CONTAINERS;

@@ -114,6 +114,31 @@ export class Repository<T extends { id: string }> {
     });
   }
 
+  /**
+   * One page of a query within a partition; `continuation` is the token the
+   * previous page returned (opaque, from Cosmos). Same WHERE rule as `query`.
+   */
+  async queryPage(
+    spec: SqlQuerySpec,
+    partition: string,
+    page: { size: number; continuation?: string },
+  ): Promise<{ items: Stored<T>[]; continuation?: string }> {
+    return guarded(async () => {
+      const { resources, continuationToken } = await this.container.items
+        .query<Stored<T>>(spec, {
+          partitionKey: partition,
+          maxItemCount: page.size,
+          continuationToken: page.continuation,
+        })
+        .fetchNext();
+      const now = this.clock();
+      return {
+        items: resources.filter((r) => !isExpired(r as Expiring, now)),
+        continuation: continuationToken,
+      };
+    });
+  }
+
   /** Queries must filter on the partition key in WHERE: the embedded server ignores the partitionKey option. */
   async query(spec: SqlQuerySpec, partition?: string): Promise<Stored<T>[]> {
     return guarded(async () => {
