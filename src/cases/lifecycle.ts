@@ -81,12 +81,22 @@ function triaged(status: CaseStatus): CaseStatus {
 }
 
 /** Applies `action` by `actor` at `now`, or says why not. */
+function statusRefusal(c: Case, kind: ActionKind): Refusal | undefined {
+  if (ALLOWED_IN[kind].has(c.status)) return undefined;
+  return c.status === "closed" ? { code: "closed" } : { code: "notAllowedInStatus", status: c.status };
+}
+
+/** Why this person may not write the case's action plan now, if not: only the manager it was requested from, while it is awaited. */
+export function actionPlanRefusal(c: Case, actor: CaseActor): Refusal | undefined {
+  return (
+    statusRefusal(c, "writeActionPlan") ??
+    (sameActor(c.manager, actor) ? undefined : { code: "notTheManager" })
+  );
+}
+
 export function decide(c: Case, action: LifecycleAction, actor: CaseActor, now: Date): Decision {
-  if (!ALLOWED_IN[action.kind].has(c.status)) {
-    return refuse(
-      c.status === "closed" ? { code: "closed" } : { code: "notAllowedInStatus", status: c.status },
-    );
-  }
+  const notNow = statusRefusal(c, action.kind);
+  if (notNow) return refuse(notNow);
   const at = now.toISOString();
   switch (action.kind) {
     case "take":
@@ -154,8 +164,9 @@ export function decide(c: Case, action: LifecycleAction, actor: CaseActor, now: 
         ok: true,
         case: { ...c, status: "action_plan", manager: action.manager, actionPlanRequestedAt: at },
       };
-    case "writeActionPlan":
-      if (!sameActor(c.manager, actor)) return refuse({ code: "notTheManager" });
+    case "writeActionPlan": {
+      const refusal = actionPlanRefusal(c, actor);
+      if (refusal) return refuse(refusal);
       return {
         ok: true,
         case: {
@@ -170,6 +181,7 @@ export function decide(c: Case, action: LifecycleAction, actor: CaseActor, now: 
           },
         },
       };
+    }
     case "close":
       if (!c.dsoAssessment) return refuse({ code: "needsAssessment" });
       if (c.dsoAssessment.notifyImy && !c.imyReport) return refuse({ code: "needsImyReport" });

@@ -1,5 +1,5 @@
-import fs from "node:fs";
 import { z } from "zod";
+import { readJsonFile } from "../json-file.js";
 
 /**
  * The training calendar (årshjul): yearly activities a manager is responsible
@@ -17,36 +17,28 @@ export const CalendarEntrySchema = z.object({
   unitIds: z.array(z.string().min(1).max(64)).min(1).optional(),
 });
 
+export type CalendarEntry = z.infer<typeof CalendarEntrySchema>;
+
 const CalendarFileSchema = z.object({
-  activities: z.array(z.unknown()),
+  activities: z.array(CalendarEntrySchema).superRefine((entries, ctx) =>
+    entries.forEach((entry, index) => {
+      if (entries.findIndex((e) => e.id === entry.id) !== index)
+        ctx.addIssue({ code: "custom", path: [index], message: "the id is used twice" });
+    }),
+  ),
 });
 
-export type CalendarEntry = z.infer<typeof CalendarEntrySchema>;
+/** "activity 3 (id) field" for a problem inside an entry, so the municipality finds the line to fix. */
+function entryName(raw: unknown, issuePath: PropertyKey[]): string {
+  const [section, index, ...field] = issuePath;
+  if (section !== "activities" || typeof index !== "number") return issuePath.join(".") || "file";
+  const candidate = (raw as { activities?: unknown[] }).activities?.[index];
+  const id =
+    candidate && typeof candidate === "object" && "id" in candidate ? ` (${String(candidate.id)})` : "";
+  return `activity ${index + 1}${id}${field.length ? `: ${field.join(".")}` : ""}`;
+}
 
 /** Reads and validates the calendar; a bad entry stops the start with the file, the entry and the problem named. */
 export function loadTrainingCalendar(file: string): CalendarEntry[] {
-  let raw: unknown;
-  try {
-    raw = JSON.parse(fs.readFileSync(file, "utf8"));
-  } catch (err) {
-    throw new Error(`${file}: cannot be read as JSON (${(err as Error).message})`);
-  }
-  const parsed = CalendarFileSchema.safeParse(raw);
-  if (!parsed.success) throw new Error(`${file}: expected { "activities": [ ... ] }`);
-  const entries: CalendarEntry[] = [];
-  parsed.data.activities.forEach((candidate, index) => {
-    const entry = CalendarEntrySchema.safeParse(candidate);
-    const name =
-      candidate && typeof candidate === "object" && "id" in candidate ? ` (${String(candidate.id)})` : "";
-    if (!entry.success) {
-      const issue = entry.error.issues[0]!;
-      throw new Error(
-        `${file}: activity ${index + 1}${name}: ${issue.path.join(".") || "entry"}: ${issue.message}`,
-      );
-    }
-    if (entries.some((e) => e.id === entry.data.id))
-      throw new Error(`${file}: activity ${index + 1}${name}: the id is used twice`);
-    entries.push(entry.data);
-  });
-  return entries;
+  return readJsonFile(file, CalendarFileSchema, entryName).activities;
 }

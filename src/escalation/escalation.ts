@@ -199,18 +199,7 @@ export class Escalation {
       case "case.requestActionPlan":
         if (after.manager.aadObjectId)
           await this.sendToPerson(after.orgId, after.manager.aadObjectId, (l) =>
-            render(
-              "escalation/action-plan",
-              {
-                caseId: after.id,
-                title: t(l, "escalation.manager.title", { number }),
-                intro: t(l, "escalation.manager.intro", {
-                  unit: this.deps.units.name(after.unitId, l),
-                  category: t(l, `case.category.${after.category}`),
-                }),
-              },
-              l,
-            ),
+            actionPlanCard(after, this.deps.units, l),
           );
         return;
     }
@@ -359,4 +348,20 @@ export function channelReference(
 ): Partial<ConversationReference> {
   const conversation = { ...(channel.reference.conversation ?? {}), id: conversationId };
   return { ...channel.reference, conversation } as Partial<ConversationReference>;
+}
+
+/** The manager's card for writing a case's action plan (sent on request, opened from the weekly digest). */
+export function actionPlanCard(c: Case, units: Units, locale: Locale): CardJson {
+  return render(
+    "escalation/action-plan",
+    {
+      caseId: c.id,
+      title: t(locale, "escalation.manager.title", { number: c.number }),
+      intro: t(locale, "escalation.manager.intro", {
+        unit: units.name(c.unitId, locale),
+        category: t(locale, `case.category.${c.category}`),
+      }),
+    },
+    locale,
+  );
 }

@@ -9,7 +9,7 @@ import type { Locale } from "../cards/locale.js";
 import { type CardJson, render } from "../cards/render.js";
 import { t } from "../cards/strings.js";
 import type { Case, CaseActor } from "../cases/case.js";
-import { decide, type LifecycleAction, type Refusal } from "../cases/lifecycle.js";
+import { actionPlanRefusal, decide, type LifecycleAction, type Refusal } from "../cases/lifecycle.js";
 import type { Units } from "../org/units.js";
 import { findIdentifyingData } from "../privacy/guard.js";
 import type { CaseRepository } from "../store/case-repository.js";
@@ -18,7 +18,7 @@ import type { DsoChannels } from "../store/dso-channels.js";
 import type { Stored } from "../store/repository.js";
 import type { UnitManagers } from "../store/unit-managers.js";
 import { TIME_ZONE } from "./case-card.js";
-import type { Escalation } from "./escalation.js";
+import { actionPlanCard, type Escalation } from "./escalation.js";
 import type { ExportLinks } from "./export-links.js";
 import { imyExport } from "./imy-export.js";
 
@@ -405,6 +405,17 @@ export function escalationFeature(deps: EscalationFeatureDeps): Feature {
         "escalation.reporter.answered",
       ),
       /** The responsible manager writes the action plan (only that manager: checked by the lifecycle). */
+      // The weekly digest's "Write action plan" button: the plan card, for the manager it was requested from.
+      "case.actionPlan.open": verb({
+        schema: z.object({ caseId }),
+        async run(input, turn) {
+          const c = await cases.get(turn.orgId, input.caseId);
+          if (!c) throw new UserFacingError("escalation.unknownCase");
+          const refusal = actionPlanRefusal(c, actorOf(turn));
+          if (refusal) throw refusalError(refusal);
+          return { card: actionPlanCard(c, deps.units, turn.locale) };
+        },
+      }),
       "case.writeActionPlan": caseAction(
         z.object({
           caseId,

@@ -55,6 +55,7 @@ beforeAll(async () => {
     type: "near_miss",
     status: "action_plan",
     actionPlanRequestedAt: daysAgo(2).toISOString(),
+    manager: { aadObjectId: busy.aadObjectId, name: busy.name },
     dsoAssessment: {
       notifyImy: false,
       informSubjects: false,
@@ -123,6 +124,14 @@ describe("the weekly manager digest", () => {
       verb: "case.actionPlan.open",
       data: { caseId: "case-plan" },
     });
+    // The button opens the plan card for the manager it was requested from, and for nobody else.
+    const opened = await h.personal(busy).press(digest!, "Skriv åtgärdsplan");
+    expect(opened.message).toBeUndefined();
+    const planCard = opened.cards.at(-1)!;
+    expect(findAction(planCard, "case.writeActionPlan")).toBeDefined();
+    const forged = await h.personal(idle).execute("case.actionPlan.open", { caseId: "case-plan" });
+    expect(forged.message).toBeDefined();
+    expect(forged.cards).toHaveLength(0);
 
     const [english] = digestTo(personalConversationId(idle.aadObjectId));
     expect(textOf(english!)).toContain("No open cases in your units right now.");

@@ -88,7 +88,9 @@ describe("the training calendar file", () => {
     });
     expect(() => loadTrainingCalendar(twice)).toThrow(/activity 2 \(a\): the id is used twice/);
     expect(() => loadTrainingCalendar(write("{ not json"))).toThrow(/cannot be read as JSON/);
-    expect(() => loadTrainingCalendar(write({ items: [] }))).toThrow(/expected \{ "activities"/);
+    expect(() => loadTrainingCalendar(write({ items: [] }))).toThrow(
+      /calendar.json: activities: Invalid input: expected array/,
+    );
   });
 
   it("the app refuses to start with a malformed calendar, before it opens the store or listens", async () => {
