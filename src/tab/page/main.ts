@@ -461,7 +461,11 @@ function barChart(
           indexAxis: horizontal ? "y" : "x",
           animation: false,
           maintainAspectRatio: false,
-          scales: { x: { stacked: true }, y: { stacked: true, beginAtZero: true } },
+          // Counts of cases: whole numbers on the value axis, whichever way the bars run.
+          scales: {
+            x: { stacked: true, ...(horizontal ? { beginAtZero: true, ticks: { precision: 0 } } : {}) },
+            y: { stacked: true, ...(horizontal ? {} : { beginAtZero: true, ticks: { precision: 0 } }) },
+          },
         },
       }),
     );
