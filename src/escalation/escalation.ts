@@ -227,6 +227,34 @@ export class Escalation {
     return delivery.ok;
   }
 
+  /**
+   * Greets a newly registered manager in personal chat (so the digest and plan
+   * requests can reach them later); when Teams cannot reach them, the person
+   * who registered them is told, so it is fixed now rather than found at the
+   * first digest. Runs after the card action has been answered.
+   */
+  async welcomeManager(
+    orgId: string,
+    unitId: string,
+    manager: CaseActor & { aadObjectId: string },
+    registeredBy?: string,
+  ) {
+    try {
+      const reached = await this.sendToPerson(orgId, manager.aadObjectId, (l) =>
+        messageCard(l, t(l, "escalation.managers.welcome", { unit: this.deps.units.name(unitId, l) })),
+      );
+      this.deps.log.info({ event: "managers.welcome", reached }, "new unit manager greeted");
+      if (!reached && registeredBy)
+        await this.sendToPerson(orgId, registeredBy, (l) =>
+          messageCard(l, t(l, "escalation.managers.unreachable", { name: manager.name }), {
+            tone: "warning",
+          }),
+        );
+    } catch (err) {
+      this.deps.log.warn({ event: "managers.welcomeFailed", err }, "could not greet a new unit manager");
+    }
+  }
+
   /** Without a DSO channel, admins who have talked to the bot hear it once a day; the case is kept. */
   private async tellAdminsNotConfigured(orgId: string, number: string): Promise<void> {
     const day = this.deps.clock().toISOString().slice(0, 10);

@@ -433,12 +433,22 @@ export function escalationFeature(deps: EscalationFeatureDeps): Feature {
         roles: ORG_EDITORS,
         async run(input, turn) {
           if (!deps.units.has(input.unitId)) throw new UserFacingError("escalation.managers.unknownUnit");
+          const before = await deps.managers.forUnit(turn.orgId, input.unitId);
           const saved = await deps.managers.put(
             turn.orgId,
             input.unitId,
             { aadObjectId: input.manager, name: input.name },
             turn.user.aadObjectId ?? "",
           );
+          if (saved && !before.some((m) => m.aadObjectId === input.manager)) {
+            // Not awaited: reaching a person may take retries, and the card must be answered within seconds.
+            void deps.escalation.welcomeManager(
+              turn.orgId,
+              input.unitId,
+              { aadObjectId: input.manager, name: input.name },
+              turn.user.aadObjectId,
+            );
+          }
           const key = saved ? "escalation.managers.saved" : "escalation.managers.full";
           return { card: await managersCard(turn, t(turn.locale, key), !saved) };
         },

@@ -138,4 +138,59 @@ describe("the unit manager registry", () => {
     expect(textOf(removed.cards.at(-1)!)).toContain("Borttagen.");
     expect(await h.app.services.unitManagers.forUnit(TEST_TENANT, "vard-och-omsorg")).toEqual([]);
   });
+
+  it("a newly registered manager is greeted in personal chat; if Teams cannot reach them, whoever registered them is told", async () => {
+    const known = aUser({ name: "Maja Chef" });
+    await h.personal(known).say("hjälp");
+    const unknown = aUser({ name: "Nils Nåslös" });
+    const dsoChat = h.inChannel(newcomer, SECOND);
+    await h.personal(newcomer).say("hjälp");
+    // Opening a new chat with someone who never installed Värna is refused by Teams.
+    h.connector.fail(403, { matches: (c) => c.kind === "createConversation", times: 1 });
+
+    await dsoChat.execute("managers.put", {
+      unitId: "kultur-och-fritid",
+      manager: known.aadObjectId,
+      name: known.name,
+    });
+    await dsoChat.execute("managers.put", {
+      unitId: "kultur-och-fritid",
+      manager: unknown.aadObjectId,
+      name: unknown.name,
+    });
+
+    const welcome = await h.connector.waitFor((all) =>
+      all.find(
+        (x) =>
+          x.conversationId === `a:personal-${known.aadObjectId}` &&
+          textOf(cardsOf(x.activity)[0] ?? {}).includes(
+            "ansvarig chef för **Kultur- och fritidsförvaltningen**",
+          ),
+      ),
+    );
+    expect(welcome).toBeDefined();
+    const warning = await h.connector.waitFor((all) =>
+      all.find(
+        (x) =>
+          x.conversationId === `a:personal-${newcomer.aadObjectId}` &&
+          textOf(cardsOf(x.activity)[0] ?? {}).includes(
+            "**Nils Nåslös** är registrerad som chef men kan inte nås",
+          ),
+      ),
+    );
+    expect(warning).toBeDefined();
+    // Renaming an existing manager is not a new registration: no second greeting.
+    await dsoChat.execute("managers.put", {
+      unitId: "kultur-och-fritid",
+      manager: known.aadObjectId,
+      name: "Maja Chefsson",
+    });
+    await new Promise((r) => setTimeout(r, 300));
+    const greetings = h.connector.captured.filter(
+      (x) =>
+        x.conversationId === `a:personal-${known.aadObjectId}` &&
+        textOf(cardsOf(x.activity)[0] ?? {}).includes("ansvarig chef för"),
+    );
+    expect(greetings).toHaveLength(1);
+  });
 });
