@@ -40,6 +40,7 @@ export type Refusal =
   | { code: "notTheReporter" }
   | { code: "noQuestion" }
   | { code: "noContactConsent" }
+  | { code: "reportedAtOutOfRange" }
   | { code: "notTheManager" }
   | { code: "needsAssessment" }
   | { code: "needsImyReport" }
@@ -151,6 +152,9 @@ export function decide(c: Case, action: LifecycleAction, actor: CaseActor, now: 
     case "markReported":
       if (!c.dsoAssessment?.notifyImy) return refuse({ code: "imyNotToBeNotified" });
       if (c.imyReport) return refuse({ code: "alreadyReportedToImy" });
+      // The report date feeds "notified in time": it cannot lie in the future or before the breach was discovered.
+      if (action.reportedAt > at || action.reportedAt < c.discoveredAt)
+        return refuse({ code: "reportedAtOutOfRange" });
       return {
         ok: true,
         case: {

@@ -350,8 +350,9 @@ export class Escalation {
             left: IMY_DEADLINE_HOURS - due.hours,
           })
     ).trim();
+    // The thread of the case's own card, in the channel it was posted to (which may not be today's DSO channel).
     const thread = c.channelPost
-      ? `${channel.channelId};messageid=${c.channelPost.activityId}`
+      ? `${c.channelPost.conversationId.split(";")[0]};messageid=${c.channelPost.activityId}`
       : channel.channelId;
     const delivery = await sender.send(channelReference(channel, thread), {
       type: "message",

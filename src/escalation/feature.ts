@@ -432,6 +432,7 @@ export function escalationFeature(deps: EscalationFeatureDeps): Feature {
         schema: z.object({ unitId: z.string().min(1).max(64), manager: aad, name: text(200) }),
         roles: ORG_EDITORS,
         async run(input, turn) {
+          refuseIdentifiers({ name: input.name });
           if (!deps.units.has(input.unitId)) throw new UserFacingError("escalation.managers.unknownUnit");
           const before = await deps.managers.forUnit(turn.orgId, input.unitId);
           const saved = await deps.managers.put(

@@ -1,8 +1,10 @@
 /**
  * Finds Swedish personal identity numbers (personnummer) and coordination
  * numbers (samordningsnummer, day + 60) in free text: 10 or 12 digits,
- * optionally with "-", "+" or a space before the last four, a real birth date
- * (month length and leap years checked) and a valid Luhn check digit.
+ * optionally with "-", "+" and/or spaces before the last four (or written as a
+ * date, 1981-12-18-9876), a real birth date (month length and leap years
+ * checked) and a valid Luhn check digit. Dashes pasted from Word or a PDF
+ * (en dash, minus sign) and full-width digits count as their plain twins.
  * Pure: the caller decides what to do with a match.
  */
 export interface PersonalNumberMatch {
@@ -12,7 +14,17 @@ export interface PersonalNumberMatch {
   end: number;
 }
 
-const CANDIDATE = /(?<![\d+-])(\d{2})?(\d{2})(\d{2})(\d{2})[-+ ]?(\d{4})(?![\d-])/g;
+const CANDIDATES = [
+  /(?<!\d)(\d{2})?(\d{2})(\d{2})(\d{2})\s*[-+]?\s*(\d{4})(?![\d-])/g,
+  /(?<![\d-])(\d{2})(\d{2})-(\d{2})-(\d{2})-(\d{4})(?![\d-])/g,
+];
+
+/** Same length as the input, so match positions stay valid for the original text. */
+function plainDigitsAndDashes(text: string): string {
+  return text
+    .replace(/[\u2010-\u2015\u2212\uFE58\uFE63\uFF0D]/g, "-")
+    .replace(/[\uFF10-\uFF19]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xff10 + 48));
+}
 
 function luhnValid(digits: string): boolean {
   let sum = 0;
@@ -47,7 +59,8 @@ function kindOf(
 
 export function findPersonalNumbers(text: string): PersonalNumberMatch[] {
   const found: PersonalNumberMatch[] = [];
-  for (const m of text.matchAll(CANDIDATE)) {
+  const plain = plainDigitsAndDashes(text);
+  for (const m of CANDIDATES.flatMap((pattern) => [...plain.matchAll(pattern)])) {
     const [whole, century, yy, mm, dd, last] = m as unknown as [
       string,
       string | undefined,

@@ -2,7 +2,7 @@ import type http from "node:http";
 import type { AddressInfo } from "node:net";
 import { CosmosClient } from "@azure/cosmos";
 import { createHttpServer } from "@vercel/cosmosdb-server";
-import { Journal } from "./journal.js";
+import { Journal, type Release } from "./journal.js";
 import { type CollectionDefinition, documentKey, type JournalEntry } from "./store-image.js";
 
 /** The well-known emulator key: the embedded server does not check it, the SDK needs one. */
@@ -23,7 +23,6 @@ export interface EmbeddedCosmosOptions {
   compactAfterBytes?: number;
 }
 
-type Release = () => void;
 /** `/dbs[/db[/colls[/coll[/docs[/doc]]]]]`, decoded; `kind` names the last resource type in the path. */
 type Route = { kind: "dbs" | "colls" | "docs"; db?: string; coll?: string; doc?: string };
 
@@ -96,9 +95,22 @@ export async function startEmbeddedCosmos(options: EmbeddedCosmosOptions): Promi
       const end = res.end.bind(res) as (chunk?: unknown) => http.ServerResponse;
       res.end = ((chunk?: unknown) => {
         const entry = entryFor(req, res.statusCode, typeof chunk === "string" ? chunk : String(chunk ?? ""));
-        const release: Release = () => end(chunk);
+        const release: Release = (durable) => {
+          if (durable) {
+            end(chunk);
+            return;
+          }
+          // Not on disk, so not acknowledged: the SDK sees a service error and the person is asked to try again.
+          res.statusCode = 503;
+          end(
+            JSON.stringify({
+              code: "ServiceUnavailable",
+              message: "the embedded store cannot write to its data directory",
+            }),
+          );
+        };
         if (entry) journal.append(entry, release);
-        else release();
+        else release(true);
         return res;
       }) as typeof res.end;
     }
@@ -125,7 +137,7 @@ export async function startEmbeddedCosmos(options: EmbeddedCosmosOptions): Promi
         server.close(() => resolve());
         server.closeAllConnections();
       });
-      journal.close();
+      await journal.close();
     },
   };
 }

@@ -5,17 +5,22 @@ import { type JournalEntry, StoreImage } from "./store-image.js";
 const SNAPSHOT = "snapshot.jsonl";
 const JOURNAL = "journal.jsonl";
 
+/** Called once the entry's fate is known: `durable` false means it is not on disk and must not be acknowledged. */
+export type Release = (durable: boolean) => void;
+
 /**
  * Durable write-ahead journal for the embedded store. Each entry is appended and
  * fdatasync'ed before its HTTP reply is released, so an acknowledged write
  * survives `kill -9`. Entries arriving while a sync runs are committed together
- * (group commit), which keeps throughput up under concurrent turns.
+ * (group commit), which keeps throughput up under concurrent turns. When the
+ * disk fails, the journal fails closed: nothing more is acknowledged.
  */
 export class Journal {
   readonly image = new StoreImage();
   private fd = -1;
-  private pending: { line: string; release: () => void }[] = [];
-  private syncing = false;
+  private pending: { line: string; release: Release }[] = [];
+  private committing: Promise<void> | undefined;
+  private failed = false;
   private bytesSinceCompaction = 0;
 
   constructor(
@@ -24,11 +29,13 @@ export class Journal {
   ) {}
 
   /** Loads snapshot and journal into the image; returns the entries to replay into the server. */
-  load(): JournalEntry[] {
+  load(now: Date = new Date()): JournalEntry[] {
     fs.mkdirSync(this.dir, { recursive: true });
     for (const file of [SNAPSHOT, JOURNAL]) {
       for (const entry of readEntries(path.join(this.dir, file))) this.image.apply(entry);
     }
+    // The embedded server has no TTL: what expired while the app was down is not brought back.
+    this.image.dropExpired(now);
     return [...this.image.entries()];
   }
 
@@ -40,11 +47,11 @@ export class Journal {
     for (const entry of this.image.entries()) {
       chunk += `${JSON.stringify(entry)}\n`;
       if (chunk.length > 1 << 20) {
-        fs.writeSync(out, chunk);
+        writeFully(out, chunk);
         chunk = "";
       }
     }
-    fs.writeSync(out, chunk);
+    writeFully(out, chunk);
     fs.fsyncSync(out);
     fs.closeSync(out);
     fs.renameSync(tmp, path.join(this.dir, SNAPSHOT));
@@ -55,43 +62,64 @@ export class Journal {
     this.bytesSinceCompaction = 0;
   }
 
-  /** Records the entry; `release` runs once it is on disk. */
-  append(entry: JournalEntry, release: () => void): void {
+  /** Records the entry; `release(true)` runs once it is on disk, `release(false)` if it cannot be. */
+  append(entry: JournalEntry, release: Release): void {
+    if (this.failed) {
+      release(false);
+      return;
+    }
     this.image.apply(entry);
     this.pending.push({ line: `${JSON.stringify(entry)}\n`, release });
-    if (!this.syncing) void this.commit();
+    this.committing ??= this.commit().finally(() => {
+      this.committing = undefined;
+    });
   }
 
   private async commit(): Promise<void> {
-    this.syncing = true;
-    try {
-      while (this.pending.length > 0) {
-        const batch = this.pending;
-        this.pending = [];
+    while (this.pending.length > 0) {
+      const batch = this.pending;
+      this.pending = [];
+      try {
         const text = batch.map((p) => p.line).join("");
-        await writeAll(this.fd, text);
+        await writeFullyAsync(this.fd, text);
         await new Promise<void>((resolve, reject) =>
           fs.fdatasync(this.fd, (e) => (e ? reject(e) : resolve())),
         );
         this.bytesSinceCompaction += text.length;
-        for (const p of batch) p.release();
         if (this.bytesSinceCompaction > this.compactAfterBytes) this.compact();
+      } catch {
+        // A write or sync failed (disk full, I/O error): these writes and all later ones are refused, never acknowledged.
+        this.failed = true;
+        for (const p of [...batch, ...this.pending.splice(0)]) p.release(false);
+        return;
       }
-    } finally {
-      this.syncing = false;
+      for (const p of batch) p.release(true);
     }
   }
 
-  close(): void {
+  /** Waits for writes being committed, then closes the journal. */
+  async close(): Promise<void> {
+    while (this.committing) await this.committing;
     if (this.fd >= 0) fs.closeSync(this.fd);
     this.fd = -1;
   }
 }
 
-function writeAll(fd: number, text: string): Promise<void> {
-  return new Promise((resolve, reject) =>
-    fs.write(fd, text, null, "utf8", (e) => (e ? reject(e) : resolve())),
-  );
+/** fs.writeSync may write less than asked (e.g. a nearly full disk); keep writing until all of it is written. */
+function writeFully(fd: number, text: string): void {
+  const buffer = Buffer.from(text, "utf8");
+  for (let offset = 0; offset < buffer.length; ) offset += fs.writeSync(fd, buffer, offset);
+}
+
+async function writeFullyAsync(fd: number, text: string): Promise<void> {
+  const buffer = Buffer.from(text, "utf8");
+  for (let offset = 0; offset < buffer.length; ) {
+    offset += await new Promise<number>((resolve, reject) =>
+      fs.write(fd, buffer, offset, buffer.length - offset, null, (e, written) =>
+        e ? reject(e) : resolve(written),
+      ),
+    );
+  }
 }
 
 function syncDirectory(dir: string): void {
@@ -103,17 +131,26 @@ function syncDirectory(dir: string): void {
   }
 }
 
-/** A torn last line (the process died mid-write, before the reply) is ignored: it was never acknowledged. */
+/**
+ * A torn last line (the process died mid-write, before the reply) is ignored:
+ * it was never acknowledged. A bad line with more after it is corruption, and
+ * the store refuses to start rather than silently drop what follows.
+ */
 function readEntries(file: string): JournalEntry[] {
   if (!fs.existsSync(file)) return [];
+  const lines = fs.readFileSync(file, "utf8").split("\n");
   const entries: JournalEntry[] = [];
-  for (const line of fs.readFileSync(file, "utf8").split("\n")) {
-    if (!line) continue;
+  lines.forEach((line, index) => {
+    if (!line) return;
     try {
       entries.push(JSON.parse(line) as JournalEntry);
     } catch {
-      break;
+      const isLast = lines.slice(index + 1).every((rest) => rest === "");
+      if (!isLast)
+        throw new Error(
+          `${file}: line ${index + 1} is damaged and later lines follow; restore from a backup`,
+        );
     }
-  }
+  });
   return entries;
 }

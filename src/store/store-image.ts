@@ -79,8 +79,16 @@ export class StoreImage {
     }
   }
 
-  collectionDefinition(db: string, coll: string): CollectionDefinition | undefined {
-    return this.databases.get(db)?.get(coll)?.def;
+  /** Forgets documents whose `expiresAt` has passed (the embedded server has no TTL of its own). */
+  dropExpired(now: Date): void {
+    const stamp = now.toISOString();
+    for (const colls of this.databases.values()) {
+      for (const { docs } of colls.values()) {
+        for (const [key, doc] of docs) {
+          if (typeof doc.expiresAt === "string" && doc.expiresAt <= stamp) docs.delete(key);
+        }
+      }
+    }
   }
 
   /** The shortest list of entries that rebuilds this image. */

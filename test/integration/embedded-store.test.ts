@@ -166,4 +166,23 @@ describe("repositories over the real SDK", () => {
     await claims.release(id);
     expect((await claims.claim(id)).kind).toBe("first");
   });
+
+  it("lets a redelivery take over a turn whose process died mid-turn, but not one that is still running", async () => {
+    const ts = await freshStore();
+    let now = new Date("2026-11-22T10:00:00Z");
+    const claims = new TurnClaims(
+      new Repository<TurnClaim>(ts.store.containers.botstate, (i) => i.id),
+      () => now,
+    );
+    const id = TurnClaims.idFor("msteams", "a:1", "activity-2");
+    expect((await claims.claim(id)).kind).toBe("first");
+    now = new Date("2026-11-22T10:00:15Z"); // Teams redelivers after 15 s: the first turn may still be running.
+    expect((await claims.claim(id)).kind).toBe("duplicate");
+    now = new Date("2026-11-22T10:00:40Z"); // Still "started" long after any turn could run: its process is gone.
+    const takeovers = await Promise.all([claims.claim(id), claims.claim(id)]);
+    expect(takeovers.map((r) => r.kind).sort()).toEqual(["duplicate", "first"]);
+    await claims.complete(id);
+    now = new Date("2026-11-22T10:05:00Z");
+    expect((await claims.claim(id)).kind).toBe("duplicate");
+  });
 });

@@ -107,6 +107,18 @@ describe("case lifecycle", () => {
     });
   });
 
+  it("a report time in the future or before the discovery is refused: it would falsify 'notified in time'", () => {
+    const notifying = caseIn("assessed", { dsoAssessment: assessment(true) });
+    const at = (iso: string) => ({ ...sample.markReported, reportedAt: iso });
+    const tomorrow = new Date(now.getTime() + 24 * 3600_000).toISOString();
+    const beforeDiscovery = new Date(Date.parse(notifying.discoveredAt) - 3600_000).toISOString();
+    for (const when of [tomorrow, beforeDiscovery])
+      expect(decide(notifying, at(when), dso, now)).toEqual({
+        ok: false,
+        refusal: { code: "reportedAtOutOfRange" },
+      });
+  });
+
   it("close needs the IMY report when IMY is to be notified, and a plan unless marked not needed", () => {
     const notifying = caseIn("assessed", { dsoAssessment: assessment(true) });
     expect(decide(notifying, sample.close, dso, now)).toEqual({

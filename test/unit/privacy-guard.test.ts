@@ -14,6 +14,12 @@ const TABLE: [string, FindingKind[]][] = [
   ["född på skottdagen: 000229-0005", ["personal_number"]],
   ["(811218-9876)", ["personal_number"]],
   ["med mellanslag: 811218 9876", ["personal_number"]],
+  ["inklistrat från Word: 19811218–9876", ["personal_number"]],
+  ["med minustecken 811218−9876", ["personal_number"]],
+  ["luft runt strecket: 811218 - 9876", ["personal_number"]],
+  ["skrivet som datum 1981-12-18-9876", ["personal_number"]],
+  ["ref-811218-9876 i ämnesraden", ["personal_number"]],
+  ["helbreddssiffror ８１１２１８-９８７６", ["personal_number"]],
   // look like personal numbers but are not
   ["811218-9875 (fel kontrollsiffra)", []],
   ["811318-9876 har ingen månad 13", []],
