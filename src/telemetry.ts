@@ -1,3 +1,4 @@
+import type { IncomingMessage } from "node:http";
 import { shutdownAzureMonitor, useAzureMonitor } from "@azure/monitor-opentelemetry";
 
 /**
@@ -18,7 +19,15 @@ export function startTelemetry(connectionString: string | undefined): Telemetry 
     azureMonitorExporterOptions: { connectionString },
     // Live metrics would stream request details to the portal; the standard ones are enough.
     enableLiveMetrics: false,
-    instrumentationOptions: { http: { enabled: true }, azureSdk: { enabled: true } },
+    instrumentationOptions: {
+      http: {
+        enabled: true,
+        // Passed through to OpenTelemetry's HttpInstrumentation. The IMY export link carries a signature in its
+        // query string: a request log must not make it replayable.
+        ignoreIncomingRequestHook: (req: IncomingMessage) => (req.url ?? "").startsWith("/api/imy-export/"),
+      } as { enabled: boolean },
+      azureSdk: { enabled: true },
+    },
   });
   return { enabled: true, shutdown: () => shutdownAzureMonitor() };
 }

@@ -8,7 +8,7 @@ import {
 import { t } from "../cards/strings.js";
 import type { Logger } from "../log.js";
 import { type ConversationReferences, conversationKey } from "../store/conversation-references.js";
-import { TurnClaims } from "../store/turn-claims.js";
+import { type TurnClaim, TurnClaims } from "../store/turn-claims.js";
 import { type TurnInfo, turnInfoFrom } from "./turn-info.js";
 import { FIRST_SEEN } from "./varna-bot.js";
 
@@ -97,14 +97,19 @@ export function turnMiddleware(deps: TurnMiddlewareDeps): Middleware {
           if (activity.type === ActivityTypes.Invoke) {
             await context.sendActivity({
               type: ActivityTypes.InvokeResponse,
-              value: claim.claim.response ?? {
-                status: 200,
-                body: {
-                  statusCode: 200,
-                  type: "application/vnd.microsoft.activity.message",
-                  value: t(turn.locale, "errors.stillWorking"),
-                },
-              },
+              value: claim.claim.response?.body
+                ? claim.claim.response
+                : {
+                    status: 200,
+                    body: {
+                      statusCode: 200,
+                      type: "application/vnd.microsoft.activity.message",
+                      value: t(
+                        turn.locale,
+                        claim.claim.state === "done" ? "errors.alreadyDone" : "errors.stillWorking",
+                      ),
+                    },
+                  },
             });
           }
           return;
@@ -117,7 +122,7 @@ export function turnMiddleware(deps: TurnMiddlewareDeps): Middleware {
           const invoke = context.turnState.get(INVOKE_RESPONSE_KEY) as
             | { value?: { status: number; body?: unknown } }
             | undefined;
-          await deps.claims.complete(claimId, invoke?.value);
+          await deps.claims.complete(claimId, replayable(invoke?.value));
         }
         deps.log.info({ ...logFields, event: "turn.done", ms: Date.now() - started }, "turn");
       } catch (err) {
@@ -126,4 +131,15 @@ export function turnMiddleware(deps: TurnMiddlewareDeps): Middleware {
       }
     },
   };
+}
+
+/**
+ * What a redelivered invoke gets back. A short message is kept as it was; a
+ * card (which may hold case text or a download link) is not stored in the
+ * claim, so the redelivery gets "already done" instead.
+ */
+function replayable(response: { status: number; body?: unknown } | undefined): TurnClaim["response"] {
+  if (!response) return undefined;
+  const body = response.body as { type?: string } | undefined;
+  return body?.type === "application/vnd.microsoft.activity.message" ? response : { status: response.status };
 }

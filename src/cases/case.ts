@@ -94,6 +94,12 @@ const person = z.object({ aadObjectId: aadId.optional(), name: z.string().max(20
 /** Free text in a case has passed the privacy guard before it gets here. */
 const guardedText = (max: number) => z.string().max(max);
 
+/**
+ * How many additions (reporter's additions, DSO questions, answers) a case holds at most: enough for any real
+ * case, and it keeps the case document and its card well inside Cosmos' and Teams' size limits.
+ */
+export const MAX_ADDITIONS = 100;
+
 export const PreliminaryAssessmentSchema = z.object({
   severity: z.enum(SEVERITIES),
   /** Reason codes (strings under cards/strings/<locale>/assessment.json), one line each on the cards. */
@@ -175,7 +181,7 @@ export const CaseSchema = z.object({
   actionPlanRequestedAt: isoDate.optional(),
   actionPlan: ActionPlanSchema.optional(),
   actionPlanNotNeeded: z.boolean().optional(),
-  additions: z.array(AdditionSchema).max(200),
+  additions: z.array(AdditionSchema).max(MAX_ADDITIONS),
   /** Where the case card sits in the DSO channel, so it can be updated in place. */
   channelPost: z.object({ conversationId: z.string(), activityId: z.string() }).optional(),
   createdAt: isoDate,

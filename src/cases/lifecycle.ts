@@ -1,4 +1,4 @@
-import type { Case, CaseActor, CaseStatus } from "./case.js";
+import { type Case, type CaseActor, type CaseStatus, MAX_ADDITIONS } from "./case.js";
 
 /**
  * The case lifecycle as an explicit state machine:
@@ -41,6 +41,7 @@ export type Refusal =
   | { code: "noQuestion" }
   | { code: "noContactConsent" }
   | { code: "reportedAtOutOfRange" }
+  | { code: "additionsFull" }
   | { code: "notTheManager" }
   | { code: "needsAssessment" }
   | { code: "needsImyReport" }
@@ -132,6 +133,7 @@ export function decide(c: Case, action: LifecycleAction, actor: CaseActor, now: 
     }
     case "ask":
       if (!c.contactConsent) return refuse({ code: "noContactConsent" });
+      if (c.additions.length >= MAX_ADDITIONS) return refuse({ code: "additionsFull" });
       return {
         ok: true,
         case: {
@@ -142,6 +144,7 @@ export function decide(c: Case, action: LifecycleAction, actor: CaseActor, now: 
     case "answer":
       if (!sameActor(c.reporter, actor)) return refuse({ code: "notTheReporter" });
       if (!c.additions.some((a) => a.kind === "dso_question")) return refuse({ code: "noQuestion" });
+      if (c.additions.length >= MAX_ADDITIONS) return refuse({ code: "additionsFull" });
       return {
         ok: true,
         case: {

@@ -132,13 +132,7 @@ export function caseCard(c: Stored<Case>, o: CaseCardOptions): CardJson {
       facts: facts(c, o),
       reasons: c.preliminary.reasons.map((code) => ({ line: reasonText(code, locale) })),
       description: c.description,
-      dialogue: c.additions
-        .filter((a) => a.kind === "dso_question" || a.kind === "answer_to_dso")
-        .map((a) => ({
-          line: t(locale, a.kind === "dso_question" ? "escalation.card.question" : "escalation.card.answer", {
-            text: a.text,
-          }),
-        })),
+      dialogue: dialogue(c, locale),
       dso: o.dso !== undefined,
       can,
       assignable: (o.dso?.assignable ?? []).filter((m) => m.aadObjectId !== c.assignee?.aadObjectId),
@@ -147,4 +141,27 @@ export function caseCard(c: Stored<Case>, o: CaseCardOptions): CardJson {
     },
     locale,
   );
+}
+
+const DIALOGUE_SHOWN = 6;
+const DIALOGUE_LINE_CHARS = 300;
+const DIALOGUE_KEYS = {
+  dso_question: "escalation.card.question",
+  answer_to_dso: "escalation.card.answer",
+  reporter_addition: "escalation.card.addition",
+} as const;
+
+/**
+ * The latest questions, answers and reporter's additions, each shortened: a
+ * card must stay under Teams' size limit however long a case runs. The full
+ * text is in the dashboard and the IMY export.
+ */
+function dialogue(c: Case, locale: Locale): { line: string }[] {
+  const shown = c.additions.slice(-DIALOGUE_SHOWN).map((a) => ({
+    line: t(locale, DIALOGUE_KEYS[a.kind], {
+      text: a.text.length > DIALOGUE_LINE_CHARS ? `${a.text.slice(0, DIALOGUE_LINE_CHARS)}…` : a.text,
+    }),
+  }));
+  const earlier = c.additions.length - shown.length;
+  return earlier > 0 ? [{ line: t(locale, "escalation.card.earlier", { count: earlier }) }, ...shown] : shown;
 }

@@ -1,3 +1,4 @@
+import { formatInTimeZone } from "date-fns-tz";
 import type { Locale } from "../cards/locale.js";
 import { t } from "../cards/strings.js";
 import type { Case } from "../cases/case.js";
@@ -50,6 +51,14 @@ export function imyExport(c: Case, unitName: string, locale: Locale, now: Date):
       breach: label("breach", c.breachTypes),
     }),
     s("description", { text: c.description }),
+    ...c.additions
+      .filter((a) => a.kind === "reporter_addition")
+      .map((a) =>
+        s("addition", {
+          at: formatInTimeZone(new Date(a.at), "Europe/Stockholm", "yyyy-MM-dd HH:mm"),
+          text: a.text,
+        }),
+      ),
   );
   section("h6", label("cause", [c.cause]));
   section("h7", s("where", { unit: unitName, processor: yesNo(c.processorInvolved) }));

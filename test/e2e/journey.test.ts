@@ -79,5 +79,23 @@ describe("from a worried clerk to the DSO channel", () => {
       ),
     );
     expect(told).toBeDefined();
+
+    // Later the clerk adds what they found out; the DSO sees it on the channel card, updated in place.
+    const added = await chat.execute("cases.add", {
+      caseId: stored!.id,
+      text: "Det visade sig gälla två brev, inte ett.",
+    });
+    expect(added.message).toBeUndefined();
+    const updated = await h.connector.waitFor((all) =>
+      all.find(
+        (x) =>
+          x.kind === "update" &&
+          x.activityId === post.activityId &&
+          textOf(cardsOf(x.activity)[0] ?? {}).includes(
+            "Tillägg från rapportören: Det visade sig gälla två brev",
+          ),
+      ),
+    );
+    expect(updated).toBeDefined();
   });
 });

@@ -95,6 +95,15 @@ describe("the bot's first words", () => {
     expect(again.cards).toHaveLength(0);
   });
 
+  it("answers a redelivered card action whose first answer was a card with 'already done', without storing the card", async () => {
+    const chat = h.personal(aUser({ locale: "en-US" }));
+    const first = await chat.execute("sendcheck.start", {}, "invoke-card-1");
+    expect(first.cards).toHaveLength(1);
+    const again = await chat.execute("sendcheck.start", {}, "invoke-card-1");
+    expect(again.cards).toHaveLength(0);
+    expect(again.message).toContain("already been done");
+  });
+
   it("replays the first answer when Teams redelivers a card action", async () => {
     const chat = h.personal(aUser({ locale: "en-US" }));
     const first = await chat.execute("no.such.verb", {}, "invoke-1");

@@ -2,7 +2,7 @@ import { z } from "zod";
 import { localDate } from "../../cards/local-time.js";
 import { render } from "../../cards/render.js";
 import { t } from "../../cards/strings.js";
-import { OPEN_STATUSES } from "../../cases/case.js";
+import { MAX_ADDITIONS, OPEN_STATUSES } from "../../cases/case.js";
 import { refusalFrom } from "../../flows/incident/flow.js";
 import { text } from "../../flows/incident/steps.js";
 import type { AppServices } from "../../services.js";
@@ -66,6 +66,8 @@ export function myCasesVerbs(services: AppServices): Record<string, Verb> {
       schema: CaseRef,
       run: async ({ caseId }, turn) => {
         const found = await ownCase(services, turn, caseId);
+        if (found.additions.length >= MAX_ADDITIONS)
+          throw new UserFacingError("mycases.full", { number: found.number });
         return {
           card: render(
             "cases/add",
@@ -81,6 +83,8 @@ export function myCasesVerbs(services: AppServices): Record<string, Verb> {
         const parsed = z.object({ text: text("addition") }).safeParse({ text: typed });
         if (!parsed.success) throw refusalError(refusalFrom(parsed.error));
         const found = await ownCase(services, turn, caseId);
+        if (found.additions.length >= MAX_ADDITIONS)
+          throw new UserFacingError("mycases.full", { number: found.number });
         const by = reporterOf(turn);
         const at = turn.now.toISOString();
         const updated = await services.cases.update(
