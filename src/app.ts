@@ -115,6 +115,7 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
   services.cases.onChange(counters.listener);
   const http = createHttpServer({
     requireBearer: config.auth.mode !== "local",
+    tenantId: config.auth.mode === "local" ? undefined : config.auth.tenantId,
     adapter,
     bot,
     isReady: () => store.ping(),

@@ -9,3 +9,5 @@ export const IncomingActivitySchema = z.looseObject({
   conversation: z.looseObject({ id: z.string().min(1).max(1024) }),
   from: z.looseObject({ id: z.string().min(1).max(512) }),
 });
+
+export type IncomingActivity = z.infer<typeof IncomingActivitySchema>;

@@ -2,13 +2,18 @@ import type { ActivityHandler, CloudAdapter } from "botbuilder";
 import restify from "restify";
 import type { HttpRoute } from "../bot/feature.js";
 import type { Logger } from "../log.js";
-import { IncomingActivitySchema } from "./activity-schema.js";
+import { type IncomingActivity, IncomingActivitySchema } from "./activity-schema.js";
 
 export const MAX_BODY_BYTES = 256 * 1024;
 
 export interface ServerDependencies {
   /** When set, a request without a bearer token is refused before the adapter (which would validate it anyway). */
   requireBearer: boolean;
+  /**
+   * With authentication on: the only tenant served. Activities from other channels (Web Chat, Direct Line) or
+   * other tenants carry no organisation Värna can trust, so they are refused rather than filed under a default.
+   */
+  tenantId?: string;
   adapter: CloudAdapter;
   bot: ActivityHandler;
   isReady: () => Promise<boolean>;
@@ -43,6 +48,11 @@ export function createHttpServer(deps: ServerDependencies): HttpServer {
       res.send(400, { error: "invalid activity", fields: parsed.error.issues.map((i) => i.path.join(".")) });
       return;
     }
+    if (deps.tenantId && !fromTenant(parsed.data, deps.tenantId)) {
+      deps.log.warn({ event: "http.foreignActivity", channelId: parsed.data.channelId }, "refused");
+      res.send(403, { error: "only Microsoft Teams activities from this organisation's tenant are served" });
+      return;
+    }
     inFlight++;
     try {
       await deps.adapter.process(req, res, (context) => deps.bot.run(context));
@@ -75,4 +85,15 @@ export function createHttpServer(deps: ServerDependencies): HttpServer {
   for (const register of deps.extensions ?? []) register(server);
 
   return { server, inFlight: () => inFlight };
+}
+
+function fromTenant(activity: IncomingActivity, tenantId: string): boolean {
+  const tenant =
+    (activity.conversation as { tenantId?: unknown }).tenantId ??
+    (activity.channelData as { tenant?: { id?: unknown } } | undefined)?.tenant?.id;
+  return (
+    activity.channelId === "msteams" &&
+    typeof tenant === "string" &&
+    tenant.toLowerCase() === tenantId.toLowerCase()
+  );
 }

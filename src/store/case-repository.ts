@@ -55,16 +55,38 @@ export class CaseRepository {
    */
   async create(input: NewCase, actor: CaseActor): Promise<{ case: Stored<Case>; created: boolean }> {
     const existing = await this.get(input.orgId, input.id);
-    if (existing) return { case: existing, created: false };
+    if (existing) {
+      // A retry after a failure between saving the case and recording its creation finishes the job.
+      await this.recordCreation(existing, actor);
+      return { case: existing, created: false };
+    }
     const now = this.clock();
     const number = await this.allocateNumber(input.orgId, now.getUTCFullYear(), input.id);
     const stamp = now.toISOString();
     const candidate: Case = { ...input, kind: "case", number, createdAt: stamp, updatedAt: stamp };
     const created = (await this.cases.createIfAbsent(candidate)) as Stored<Case> | undefined;
-    if (!created) return { case: (await this.get(input.orgId, input.id))!, created: false };
-    const event = await this.appendEvent(created, { actor, type: "created", to: created.status, fields: [] });
-    await this.notify({ after: created, event });
-    return { case: created, created: true };
+    const stored = created ?? (await this.get(input.orgId, input.id))!;
+    await this.recordCreation(stored, actor);
+    return { case: stored, created: created !== undefined };
+  }
+
+  /**
+   * Writes the case's "created" audit event under an id fixed per case, so it
+   * exists exactly once however often creation is retried, and tells the
+   * listeners (escalation, statistics) exactly when that event is first written.
+   */
+  private async recordCreation(c: Stored<Case>, actor: CaseActor): Promise<void> {
+    const event: CaseEvent = {
+      id: `${c.id}-created`,
+      caseId: c.id,
+      orgId: c.orgId,
+      at: c.createdAt,
+      actor,
+      type: "created",
+      to: c.status,
+      fields: [],
+    };
+    if (await this.events.createIfAbsent(event)) await this.notify({ after: c, event });
   }
 
   /**

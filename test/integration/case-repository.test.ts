@@ -105,6 +105,24 @@ describe("case repository (real Cosmos protocol, embedded)", () => {
     expect(seen).toEqual(["created:->reported", "taken:reported>triage"]);
   });
 
+  it("a submission retried after a crash between saving the case and recording it records the creation once and tells listeners once", async () => {
+    const told: string[] = [];
+    cases.onChange(async ({ after, event }) => {
+      if (after.orgId === "org-crash") told.push(event.type);
+    });
+    const draft = aCase({ orgId: "org-crash" });
+    await cases.create(draft, dso);
+    // The state a crash leaves behind: the case is saved, its "created" event is not.
+    await ts.store.containers.events.item(`${draft.id}-created`, draft.id).delete();
+    told.length = 0;
+
+    const retried = await cases.create(draft, dso);
+    const again = await cases.create(draft, dso);
+    expect([retried.created, again.created]).toEqual([false, false]);
+    expect((await cases.history(draft.id)).map((e) => e.type)).toEqual(["created"]);
+    expect(told).toEqual(["created"]);
+  });
+
   it("a change that decides not to change writes nothing and records no event", async () => {
     const { case: c } = await cases.create(aCase({ orgId: "org-noop" }), dso);
     const result = await cases.update("org-noop", c.id, () => undefined, { actor: dso, type: "nothing" });
