@@ -7,6 +7,8 @@ export interface Principal {
 }
 
 /** Answers which roles a person holds; checked on the server for every action and every tab API call. */
+const ROSTER_RETRY_AFTER_MS = 60_000;
+
 export interface RoleResolver {
   rolesOf(principal: Principal): Promise<ReadonlySet<Role>>;
 }
@@ -84,8 +86,11 @@ export class ConfiguredRoles implements RoleResolver {
           this.teams.set(orgId, { members, until: Date.now() + this.cacheMs });
           return members;
         } catch {
-          // Roster unreachable: keep the last known members; without any, only DSO_AAD_IDS hold the role.
-          return cached?.members ?? new Map<string, DsoMember>();
+          // Roster unreachable: keep the last known members (without any, only DSO_AAD_IDS hold the role), and
+          // remember that for a minute so that an outage does not make every role check wait on retries.
+          const members = cached?.members ?? new Map<string, DsoMember>();
+          this.teams.set(orgId, { members, until: Date.now() + ROSTER_RETRY_AFTER_MS });
+          return members;
         } finally {
           this.loading.delete(orgId);
         }

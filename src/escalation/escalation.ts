@@ -282,8 +282,7 @@ export class Escalation {
   async watch(): Promise<void> {
     const now = this.deps.clock();
     for (const channel of await this.deps.channels.all()) {
-      for (const c of await this.deps.cases.list(channel.orgId)) {
-        if (c.status === "closed") continue;
+      for (const c of await this.deps.cases.list(channel.orgId, { open: true })) {
         if (!c.channelPost) await this.post(c.orgId, c.id);
         const due = dueReminder(c, now);
         if (due) await this.remind(channel, c, due);
@@ -294,8 +293,8 @@ export class Escalation {
   /** Queues the posting of every open case not yet in the channel (after the channel is set up). */
   postUnposted(orgId: string): void {
     this.enqueue(`org-${orgId}`, async () => {
-      for (const c of await this.deps.cases.list(orgId))
-        if (c.status !== "closed" && !c.channelPost) await this.post(orgId, c.id);
+      for (const c of await this.deps.cases.list(orgId, { open: true }))
+        if (!c.channelPost) await this.post(orgId, c.id);
     });
   }
 

@@ -125,16 +125,17 @@ export class CaseRepository {
   /** Cases of one organisation matching simple equality filters (always within the organisation's partition). */
   async list(
     orgId: string,
-    where: Partial<Record<"reporterAad" | "unitId" | "status", string>> = {},
+    where: Partial<Record<"reporterAad" | "unitId" | "status", string>> & { open?: boolean } = {},
   ): Promise<Stored<Case>[]> {
-    const clauses = ["c.orgId = @orgId", 'c.kind = "case"'];
+    const { open, ...equal } = where;
+    const clauses = ["c.orgId = @orgId", 'c.kind = "case"', ...(open ? ['c.status != "closed"'] : [])];
     const parameters: SqlParameter[] = [{ name: "@orgId", value: orgId }];
     const columns = {
       reporterAad: "c.reporter.aadObjectId",
       unitId: "c.unitId",
       status: "c.status",
     } as const;
-    for (const [key, value] of Object.entries(where)) {
+    for (const [key, value] of Object.entries(equal)) {
       if (value === undefined) continue;
       clauses.push(`${columns[key as keyof typeof columns]} = @${key}`);
       parameters.push({ name: `@${key}`, value });

@@ -1,12 +1,19 @@
 import { randomUUID } from "node:crypto";
-import type { Repository } from "./repository.js";
+import { type Expiring, expiresIn, type Repository } from "./repository.js";
+
+/**
+ * Claims are purged a year after they were made (Cosmos TTL; honoured on read in
+ * embedded mode): long after any reminder, post or run they guard is relevant,
+ * so the container does not grow for ever.
+ */
+const CLAIM_LIFETIME_SECONDS = 365 * 24 * 3600;
 
 /**
  * A claim on a one-off job (a deadline reminder, posting a case): whoever
  * creates or takes over the document under its etag does the job; `done`
  * makes it final. A claim whose holder died is taken over after its lease.
  */
-export interface JobClaim {
+export interface JobClaim extends Expiring {
   kind: "claim";
   id: string;
   orgId: string;
@@ -30,15 +37,19 @@ export class JobClaims {
   async claim(orgId: string, id: string, leaseSeconds: number): Promise<boolean> {
     const now = this.clock();
     const leaseUntil = new Date(now.getTime() + leaseSeconds * 1000).toISOString();
-    const fresh: JobClaim = {
-      kind: "claim",
-      id,
-      orgId,
-      owner: this.owner,
-      state: "claimed",
-      leaseUntil,
-      attempts: 1,
-    };
+    const fresh: JobClaim = expiresIn(
+      {
+        kind: "claim" as const,
+        id,
+        orgId,
+        owner: this.owner,
+        state: "claimed" as const,
+        leaseUntil,
+        attempts: 1,
+      },
+      CLAIM_LIFETIME_SECONDS,
+      now,
+    );
     if (await this.repo.createIfAbsent(fresh)) return true;
     const current = await this.repo.get(orgId, id);
     if (!current || current.state === "done" || current.leaseUntil > now.toISOString()) return false;

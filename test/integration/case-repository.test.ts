@@ -123,6 +123,13 @@ describe("case repository (real Cosmos protocol, embedded)", () => {
     expect(told).toEqual(["created"]);
   });
 
+  it("lists only the open cases when asked, so the deadline watcher does not read closed ones", async () => {
+    const open = await cases.create(aCase({ orgId: "org-open" }), dso);
+    await cases.create(aCase({ orgId: "org-open", status: "closed" }), dso);
+    expect((await cases.list("org-open", { open: true })).map((c) => c.id)).toEqual([open.case.id]);
+    expect(await cases.list("org-open")).toHaveLength(2);
+  });
+
   it("a change that decides not to change writes nothing and records no event", async () => {
     const { case: c } = await cases.create(aCase({ orgId: "org-noop" }), dso);
     const result = await cases.update("org-noop", c.id, () => undefined, { actor: dso, type: "nothing" });
