@@ -2,7 +2,13 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Case, CaseSchema } from "../../src/cases/case.js";
 import { type Card, findInput, textOf } from "../support/cards.js";
 import { aUser, type Harness, startHarness } from "../support/harness.js";
-import { answer, ordinaryEmail, shown, walkToSummary } from "../support/incident.js";
+import {
+  answer,
+  ordinaryEmail,
+  protectedAddressRevealed,
+  shown,
+  walkToSummary,
+} from "../support/incident.js";
 import type { TeamsClient } from "../support/teams-client.js";
 
 const NOW = new Date("2026-11-22T10:00:00Z");
@@ -86,17 +92,7 @@ describe("reporting an incident", () => {
   it("a social secretary reports a protected address revealed: high severity, and told at once to call the DSO and never to e-mail the person", async () => {
     const user = aUser({ locale: "sv-SE" });
     const chat = h.personal(user);
-    const answers = ordinaryEmail({
-      what: {
-        category: "protected_identity_revealed",
-        type: "incident",
-        protectionLevel: "skyddad_folkbokforing",
-      },
-      done: {
-        measuresTaken: "stopped_spread,told_dso",
-        description: "Den nya adressen stod i ett brev till den andra föräldern.",
-      },
-    });
+    const answers = protectedAddressRevealed();
     const first = await startReport(chat);
     const afterFirst = await answer(chat, first, answers.what);
     // Before anything else: the advice arrives with the answer to the very first question.

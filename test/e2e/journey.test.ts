@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { cardsOf, textOf } from "../support/cards.js";
 import { aUser, type Harness, startHarness } from "../support/harness.js";
-import { ordinaryEmail, shown, walkToSummary } from "../support/incident.js";
+import { protectedAddressRevealed, shown, walkToSummary } from "../support/incident.js";
 import { TEST_TENANT } from "../support/teams-client.js";
 
 const TEAM = "19:team-dso@thread.tacv2";
@@ -28,21 +28,7 @@ describe("from a worried clerk to the DSO channel", () => {
     const clerk = aUser({ name: "Klara Kontorist" });
     const chat = h.personal(clerk);
     const first = shown(await chat.say("jag skickade fel brev"));
-    const { summary } = await walkToSummary(
-      chat,
-      first,
-      ordinaryEmail({
-        what: {
-          category: "protected_identity_revealed",
-          type: "incident",
-          protectionLevel: "skyddad_folkbokforing",
-        },
-        done: {
-          measuresTaken: "stopped_spread,told_dso",
-          description: "Den nya adressen stod i ett brev till fel part.",
-        },
-      }),
-    );
+    const { summary } = await walkToSummary(chat, first, protectedAddressRevealed());
     const receipt = textOf(shown(await chat.press(summary, "incident.submit")));
     const number = /PUI-2026-\d{4}/.exec(receipt)?.[0];
     expect(number).toBeDefined();

@@ -45,6 +45,21 @@ export function ordinaryEmail(overrides: Partial<ReportAnswers> = {}): ReportAns
   };
 }
 
+/** A protected address (skyddad folkbokföring) revealed in a letter: the case the whole product exists for. */
+export function protectedAddressRevealed(): ReportAnswers {
+  return ordinaryEmail({
+    what: {
+      category: "protected_identity_revealed",
+      type: "incident",
+      protectionLevel: "skyddad_folkbokforing",
+    },
+    done: {
+      measuresTaken: "stopped_spread,told_dso",
+      description: "Den nya adressen stod i ett brev till den andra föräldern.",
+    },
+  });
+}
+
 /** The card a turn replaced the pressed card with (the invoke response), or the first card it sent. */
 export function shown(result: TurnResult): Card {
   const card = result.cards.at(-1);
