@@ -152,11 +152,12 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
     },
     digest: digest.service,
     async close() {
-      await digest.service.stop();
-      await new Promise<void>((resolve) => http.server.close(() => resolve()));
+      // Stop taking turns first and let those in flight finish, then stop the background senders.
+      const closed = new Promise<void>((resolve) => http.server.close(() => resolve()));
       const deadline = Date.now() + 10_000;
       while (http.inFlight() > 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
-      await Promise.all(background.map((work) => work.stop()));
+      await Promise.all([digest.service.stop(), ...background.map((work) => work.stop())]);
+      await closed;
       if (!options.store) await store.close();
       log.info({ event: "app.stopped" }, "Värna stopped");
     },
