@@ -96,6 +96,12 @@ export function actionPlanRefusal(c: Case, actor: CaseActor): Refusal | undefine
   );
 }
 
+/** Appends to the case's dialogue, up to the limit a case holds. */
+function withAddition(c: Case, addition: Case["additions"][number]): Decision {
+  if (c.additions.length >= MAX_ADDITIONS) return refuse({ code: "additionsFull" });
+  return { ok: true, case: { ...c, additions: [...c.additions, addition] } };
+}
+
 export function decide(c: Case, action: LifecycleAction, actor: CaseActor, now: Date): Decision {
   const notNow = statusRefusal(c, action.kind);
   if (notNow) return refuse(notNow);
@@ -133,25 +139,11 @@ export function decide(c: Case, action: LifecycleAction, actor: CaseActor, now: 
     }
     case "ask":
       if (!c.contactConsent) return refuse({ code: "noContactConsent" });
-      if (c.additions.length >= MAX_ADDITIONS) return refuse({ code: "additionsFull" });
-      return {
-        ok: true,
-        case: {
-          ...c,
-          additions: [...c.additions, { at, by: actor, kind: "dso_question", text: action.question }],
-        },
-      };
+      return withAddition(c, { at, by: actor, kind: "dso_question", text: action.question });
     case "answer":
       if (!sameActor(c.reporter, actor)) return refuse({ code: "notTheReporter" });
       if (!c.additions.some((a) => a.kind === "dso_question")) return refuse({ code: "noQuestion" });
-      if (c.additions.length >= MAX_ADDITIONS) return refuse({ code: "additionsFull" });
-      return {
-        ok: true,
-        case: {
-          ...c,
-          additions: [...c.additions, { at, by: actor, kind: "answer_to_dso", text: action.text }],
-        },
-      };
+      return withAddition(c, { at, by: actor, kind: "answer_to_dso", text: action.text });
     case "markReported":
       if (!c.dsoAssessment?.notifyImy) return refuse({ code: "imyNotToBeNotified" });
       if (c.imyReport) return refuse({ code: "alreadyReportedToImy" });
