@@ -1,7 +1,7 @@
 import { fromZonedTime } from "date-fns-tz";
 import { z } from "zod";
 import { type Feature, type Role, type VerbResult, verb } from "../bot/feature.js";
-import { messageCard } from "../bot/messages.js";
+import { messageCard, userFacingText } from "../bot/messages.js";
 import type { ConfiguredRoles } from "../bot/roles.js";
 import type { TurnInfo } from "../bot/turn-info.js";
 import { type MessageParam, UserFacingError } from "../bot/user-facing-error.js";
@@ -57,13 +57,6 @@ function actorOf(turn: TurnInfo): CaseActor & { aadObjectId: string } {
   return { aadObjectId: turn.user.aadObjectId, name: turn.user.name ?? "" };
 }
 
-function refusalText(refusal: Refusal, locale: Locale): string {
-  const params: Record<string, string> = {};
-  if (refusal.code === "notAllowedInStatus") params.status = t(locale, `case.status.${refusal.status}`);
-  if (refusal.code === "alreadyAssigned") params.assignee = refusal.assignee;
-  return t(locale, `escalation.refused.${refusal.code}`, params);
-}
-
 function refusalError(refusal: Refusal): UserFacingError {
   const params: Record<string, MessageParam> = {};
   if (refusal.code === "notAllowedInStatus") params.status = { key: `case.status.${refusal.status}` };
@@ -99,6 +92,12 @@ type Outcome = { after: Stored<Case>; refused?: Refusal; stale: boolean };
 /** The DSO channel, the case card's actions, the reporter's answers, the manager's action plan and the registry of managers. */
 export function escalationFeature(deps: EscalationFeatureDeps): Feature {
   const { cases, escalation } = deps;
+  /** The case in the person's own organisation; anything else is "unknown" and changes nothing. */
+  async function existingCase(turn: TurnInfo, caseId: string): Promise<Stored<Case>> {
+    const c = await cases.get(turn.orgId, caseId);
+    if (!c) throw new UserFacingError("escalation.unknownCase");
+    return c;
+  }
 
   /**
    * Runs one lifecycle action under the case's etag. The version check sits
@@ -137,7 +136,7 @@ export function escalationFeature(deps: EscalationFeatureDeps): Feature {
     const notice = outcome.stale
       ? t(turn.locale, "escalation.stale")
       : outcome.refused
-        ? refusalText(outcome.refused, turn.locale)
+        ? userFacingText(refusalError(outcome.refused), turn.locale)
         : done;
     return { card: await escalation.channelCard(outcome.after, turn.locale, notice, true) };
   }
@@ -308,8 +307,7 @@ export function escalationFeature(deps: EscalationFeatureDeps): Feature {
         schema: z.object({ caseId }),
         roles: DSO,
         async run(input, turn) {
-          const c = await cases.get(turn.orgId, input.caseId);
-          if (!c) throw new UserFacingError("escalation.unknownCase");
+          const c = await existingCase(turn, input.caseId);
           return { card: await escalation.channelCard(c, turn.locale, undefined, true) };
         },
       }),
@@ -381,8 +379,7 @@ export function escalationFeature(deps: EscalationFeatureDeps): Feature {
         schema: z.object({ caseId }),
         roles: DSO,
         async run(input, turn) {
-          const c = await cases.get(turn.orgId, input.caseId);
-          if (!c) throw new UserFacingError("escalation.unknownCase");
+          const c = await existingCase(turn, input.caseId);
           return {
             card: render(
               "escalation/imy-export",
@@ -409,8 +406,7 @@ export function escalationFeature(deps: EscalationFeatureDeps): Feature {
       "case.actionPlan.open": verb({
         schema: z.object({ caseId }),
         async run(input, turn) {
-          const c = await cases.get(turn.orgId, input.caseId);
-          if (!c) throw new UserFacingError("escalation.unknownCase");
+          const c = await existingCase(turn, input.caseId);
           const refusal = actionPlanRefusal(c, actorOf(turn));
           if (refusal) throw refusalError(refusal);
           return { card: actionPlanCard(c, deps.units, turn.locale) };
