@@ -10,30 +10,17 @@ import type { CardJson } from "../cards/render.js";
 import type { DigestTransport, Recipient, SendOutcome } from "../digest/ports.js";
 import type { Logger } from "../log.js";
 import { type ConversationReferences, conversationKey } from "../store/conversation-references.js";
+import { connectorStatus, retryAfterMs } from "./connector-errors.js";
 
 /** Connector answers worth another try later (DESIGN.md: Teams rate limits). */
 const RETRIED = new Set([412, 429, 500, 502, 503, 504]);
 
-interface ConnectorError {
-  statusCode?: number;
-  response?: { headers?: { get(name: string): string | undefined } };
-}
-
-/** Retry-After as seconds or an HTTP date, in milliseconds. */
-export function retryAfterMs(value: string | undefined, now = Date.now()): number | undefined {
-  if (!value) return undefined;
-  const seconds = Number(value);
-  if (Number.isFinite(seconds)) return Math.max(0, seconds * 1000);
-  const at = Date.parse(value);
-  return Number.isNaN(at) ? undefined : Math.max(0, at - now);
-}
-
 export function outcomeOfError(err: unknown): SendOutcome | undefined {
-  const status = (err as ConnectorError | undefined)?.statusCode;
+  const status = connectorStatus(err);
   if (typeof status !== "number") return undefined;
   if (status === 403 || status === 404) return { kind: "unreachable", status, reason: "gone" };
   if (RETRIED.has(status)) {
-    const afterMs = retryAfterMs((err as ConnectorError).response?.headers?.get("retry-after"));
+    const afterMs = retryAfterMs(err);
     return { kind: "retry", status, ...(afterMs === undefined ? {} : { afterMs }) };
   }
   return undefined;

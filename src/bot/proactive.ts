@@ -7,6 +7,7 @@ import {
   TurnContext,
 } from "botbuilder";
 import type { Logger } from "../log.js";
+import { connectorStatus, retryAfterMs } from "./connector-errors.js";
 
 /** What became of a proactive send: `unreachable` is final (403/404: blocked, removed, app not installed). */
 export type Delivery =
@@ -26,26 +27,6 @@ const UNREACHABLE = new Set([403, 404]);
 /** The part of botframework-connector's client used here (the adapter keeps one per turn). */
 interface ConversationsClient {
   conversations: { sendToConversation(id: string, activity: Partial<Activity>): Promise<{ id?: string }> };
-}
-
-interface HttpishError {
-  statusCode?: number;
-  response?: { status?: number; headers?: { get?(name: string): string | undefined } };
-}
-
-function statusOf(err: unknown): number | undefined {
-  const e = err as HttpishError | undefined;
-  return e?.statusCode ?? e?.response?.status;
-}
-
-/** Retry-After in seconds or as an HTTP date, in milliseconds. */
-function retryAfterMs(err: unknown, now: number): number | undefined {
-  const value = (err as HttpishError | undefined)?.response?.headers?.get?.("retry-after");
-  if (!value) return undefined;
-  const seconds = Number(value);
-  if (Number.isFinite(seconds)) return Math.max(0, seconds * 1000);
-  const date = Date.parse(value);
-  return Number.isNaN(date) ? undefined : Math.max(0, date - now);
 }
 
 /** Exponential backoff with full jitter, unless the server said how long to wait. */
@@ -180,7 +161,7 @@ export class ProactiveSender {
       try {
         return { ok: true, ...(await attempt()) };
       } catch (err) {
-        const status = statusOf(err);
+        const status = connectorStatus(err);
         if (status !== undefined && UNREACHABLE.has(status)) {
           this.log.warn({ event: "proactive.unreachable", what, status }, "conversation unreachable");
           return { ok: false, reason: "unreachable", status };
