@@ -1,9 +1,10 @@
 import type { Locale } from "../cards/locale.js";
 import { t } from "../cards/strings.js";
 import { awaitsImyDecision, type Case, OPEN_STATUSES } from "../cases/case.js";
+import { isoWeekOf } from "../time/iso-week.js";
 import type { CalendarEntry } from "./calendar.js";
 import type { TopQuestion } from "./ports.js";
-import { isoWeekOf, monthOf, weekWindow } from "./week.js";
+import { monthOf, weekWindow } from "./week.js";
 
 /** An action plan requested this many days ago and still not written is overdue. */
 export const ACTION_PLAN_DAYS = 14;

@@ -1,10 +1,11 @@
 import type { Locale } from "../cards/locale.js";
 import type { Case } from "../cases/case.js";
 import type { DigestJobs } from "../store/digest-jobs.js";
+import { isoWeekOf } from "../time/iso-week.js";
 import type { CalendarEntry } from "./calendar.js";
 import { composeDigest, type Digest } from "./compose.js";
 import type { Manager, SendCheckStats, TopQuestion } from "./ports.js";
-import { isoWeekOf, weekWindow } from "./week.js";
+import { weekWindow } from "./week.js";
 
 /** How many "may I send?" questions the digest shows. */
 export const TOP_QUESTIONS = 5;

@@ -7,11 +7,12 @@ import type { DigestConfig } from "../config.js";
 import type { Logger } from "../log.js";
 import type { DigestRun, OutboxItem } from "../store/digest-jobs.js";
 import type { Stored } from "../store/repository.js";
+import { isoWeekOf } from "../time/iso-week.js";
 import { digestCard } from "./card.js";
 import { DigestMaterial, type DigestSources } from "./gather.js";
 import type { DigestTransport, ManagerDirectory, Recipient, SendOutcome } from "./ports.js";
 import { ConversationPacer, TokenBucket } from "./rate.js";
-import { isoWeekOf, lastRunAtOrBefore } from "./week.js";
+import { lastRunAtOrBefore } from "./week.js";
 
 /** A scheduled run missed while no instance was up is still sent if the app starts within this many hours. */
 const CATCH_UP_HOURS = 12;

@@ -1,12 +1,6 @@
 import { Cron } from "croner";
-import { addDays, getISOWeek, getISOWeekYear, startOfISOWeek } from "date-fns";
+import { addDays, startOfISOWeek } from "date-fns";
 import { fromZonedTime, toZonedTime } from "date-fns-tz";
-
-/** "2026-W47": the ISO week `at` falls in, as a calendar in `timeZone` sees it. */
-export function isoWeekOf(at: Date, timeZone: string): string {
-  const local = toZonedTime(at, timeZone);
-  return `${getISOWeekYear(local)}-W${String(getISOWeek(local)).padStart(2, "0")}`;
-}
 
 /** Start (inclusive) and end (exclusive) of the ISO week `weeksBack` weeks before the one holding `at`, as instants. */
 export function weekWindow(at: Date, timeZone: string, weeksBack: number): { start: Date; end: Date } {

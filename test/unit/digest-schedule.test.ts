@@ -5,8 +5,9 @@ import { describe, expect, it } from "vitest";
 import { startApp } from "../../src/app.js";
 import { loadConfig } from "../../src/config.js";
 import { loadTrainingCalendar } from "../../src/digest/calendar.js";
-import { isoWeekOf, lastRunAtOrBefore, nextRuns } from "../../src/digest/week.js";
+import { lastRunAtOrBefore, nextRuns } from "../../src/digest/week.js";
 import { CARDS_DIR } from "../../src/paths.js";
+import { isoWeekOf } from "../../src/time/iso-week.js";
 
 const TZ = "Europe/Stockholm";
 const MONDAY_8 = "0 8 * * 1";

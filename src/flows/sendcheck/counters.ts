@@ -1,4 +1,4 @@
-import { formatInTimeZone } from "date-fns-tz";
+import { isoWeekOf } from "../../time/iso-week.js";
 import type { Answers, Verdict } from "./answers.js";
 
 /**
@@ -25,7 +25,7 @@ export type Tally = "check" | "helpfulYes" | "helpfulNo";
 
 /** Weeks follow the municipalities' calendar (Monday start, Swedish time). */
 export function isoWeek(now: Date): string {
-  return formatInTimeZone(now, "Europe/Stockholm", "RRRR-'W'II");
+  return isoWeekOf(now, "Europe/Stockholm");
 }
 
 export function emptyWeek(orgId: string, week: string): WeeklyCounters {
