@@ -25,13 +25,14 @@ export interface ServerDependencies {
 
 export interface HttpServer {
   server: restify.Server;
-  /** Turns being processed right now; shutdown waits for them. */
-  inFlight(): number;
+  /** Resolves when no turn is being processed (at once if none is); shutdown waits for it. */
+  whenIdle(): Promise<void>;
 }
 
 export function createHttpServer(deps: ServerDependencies): HttpServer {
   const server = restify.createServer({ name: "varna", handleUncaughtExceptions: false });
   let inFlight = 0;
+  const idleWaiters: (() => void)[] = [];
   server.use(restify.plugins.bodyParser({ maxBodySize: MAX_BODY_BYTES, mapParams: false, mapFiles: false }));
 
   server.post("/api/messages", async (req, res) => {
@@ -58,6 +59,7 @@ export function createHttpServer(deps: ServerDependencies): HttpServer {
       await deps.adapter.process(req, res, (context) => deps.bot.run(context));
     } finally {
       inFlight--;
+      if (inFlight === 0) for (const wake of idleWaiters.splice(0)) wake();
     }
   });
 
@@ -84,7 +86,11 @@ export function createHttpServer(deps: ServerDependencies): HttpServer {
   }
   for (const register of deps.extensions ?? []) register(server);
 
-  return { server, inFlight: () => inFlight };
+  return {
+    server,
+    whenIdle: () =>
+      inFlight === 0 ? Promise.resolve() : new Promise((resolve) => idleWaiters.push(resolve)),
+  };
 }
 
 function fromTenant(activity: IncomingActivity, tenantId: string): boolean {

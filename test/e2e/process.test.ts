@@ -8,6 +8,7 @@ import { openStore } from "../../src/store/store.js";
 import { ConnectorServer } from "../support/connector.js";
 import { aUser } from "../support/harness.js";
 import { TEST_TENANT, TeamsClient } from "../support/teams-client.js";
+import { TestClock } from "../support/test-clock.js";
 
 const ENTRY = path.join(__dirname, "../../src/index.ts");
 
@@ -85,7 +86,7 @@ describe("the real entry point (src/index.ts)", () => {
     second.child.kill("SIGTERM");
     expect(await second.exit).toBe(0);
 
-    const store = await openStore({ mode: "embedded", dataDir, port: 0, database: "varna" });
+    const store = await openStore({ mode: "embedded", dataDir, port: 0, database: "varna" }, new TestClock());
     const stored = await store.containers.conversations.item(`user-${user.aadObjectId}`, TEST_TENANT).read();
     await store.close();
     expect(stored.resource?.aadObjectId).toBe(user.aadObjectId);
