@@ -1,11 +1,11 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import fs from "node:fs";
 import net from "node:net";
-import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openStore } from "../../src/store/store.js";
 import { ConnectorServer } from "../support/connector.js";
+import { freshDataDir } from "../support/data-dir.js";
 import { aUser } from "../support/harness.js";
 import { TEST_TENANT, TeamsClient } from "../support/teams-client.js";
 import { TestClock } from "../support/test-clock.js";
@@ -54,7 +54,7 @@ let connector: ConnectorServer;
 let dataDir: string;
 beforeAll(async () => {
   connector = await new ConnectorServer().start();
-  dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "varna-process-"));
+  dataDir = freshDataDir("varna-process");
 });
 afterAll(async () => {
   await connector?.stop();
