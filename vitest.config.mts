@@ -1,4 +1,5 @@
 import { defineConfig } from "vitest/config";
+import { LongestFirst } from "./test/support/longest-first.js";
 
 export default defineConfig({
   test: {
@@ -7,7 +8,10 @@ export default defineConfig({
     hookTimeout: 30_000,
     // Each file starts its own embedded store and servers; two cores, so keep parallelism modest.
     maxWorkers: 2,
+    // Files share a worker's loaded modules (the app's dependencies take seconds to load); each file still
+    // starts its own app, store and connector, so no state is shared between files.
     isolate: false,
+    sequence: { sequencer: LongestFirst },
     reporters: ["default"],
   },
 });
