@@ -83,29 +83,6 @@ describe("authentication when an app id is configured", () => {
     expect(response.status).toBe(401);
   });
 
-  it("refuses Web Chat and other tenants' activities with 403 instead of filing them under a default organisation", async () => {
-    const chat = authenticated.personal(aUser());
-    const bearer = { authorization: "Bearer garbage" };
-    const webChat = chat.activity({ type: "message", text: "hjälp", channelId: "webchat" });
-    expect((await post(authenticated, JSON.stringify(webChat), bearer)).status).toBe(403);
-    const otherTenant = chat.activity({
-      type: "message",
-      text: "hjälp",
-      conversation: {
-        id: "a:x",
-        conversationType: "personal",
-        tenantId: "99999999-2222-3333-4444-555555555555",
-      },
-      channelData: { tenant: { id: "99999999-2222-3333-4444-555555555555" } },
-    });
-    expect((await post(authenticated, JSON.stringify(otherTenant), bearer)).status).toBe(403);
-    // From the configured tenant in Teams, the request gets as far as the token check.
-    expect(
-      (await post(authenticated, JSON.stringify(chat.activity({ type: "message", text: "hjälp" })), bearer))
-        .status,
-    ).toBe(401);
-  });
-
   it("still accepts the same request in local mode, where no app id is set", async () => {
     const result = await local.personal(aUser()).say("hjälp");
     expect(result.status).toBe(200);
