@@ -54,18 +54,21 @@ const GENERIC: Record<number, string> = {
 };
 
 /**
- * Answers a request whose body was not (fully) read. The connection is closed
- * after the answer, and what the client still sends is discarded unread for a
- * moment, so the answer can reach it, then the socket is cut.
+ * Answers a request whose body was not (fully) read. What the client still
+ * sends is discarded unread (closing at once would reset the connection and
+ * could lose the answer on its way), and a body that does not end within a
+ * moment is cut off with its socket.
  */
 function refuse(req: IncomingMessage, res: ServerResponse, status: number, error: string): void {
   if (!res.headersSent) {
-    res.writeHead(status, { "Content-Type": "application/json", Connection: "close" });
+    res.writeHead(status, { "Content-Type": "application/json" });
     res.end(JSON.stringify({ error }));
   }
   if (req.complete) return;
   req.resume();
-  setTimeout(() => req.destroy(), DISCARD_GRACE_MS).unref();
+  setTimeout(() => {
+    if (!req.complete) req.destroy();
+  }, DISCARD_GRACE_MS).unref();
 }
 
 export function createHttpServer(deps: ServerDependencies): HttpServer {

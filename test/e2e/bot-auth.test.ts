@@ -140,7 +140,6 @@ describe("Bot Framework tokens when an app id is configured", () => {
     const response = await rawRequest(port, {
       head: postHead(["Content-Type: application/json", "Content-Length: 100000"]),
       body: '{"type":"m',
-      keepOpen: true,
     });
     expect(response.status).toBe(401);
     expect(response.text).toContain('{"error":"authorization required"}');

@@ -12,14 +12,13 @@ export interface RawRequest {
   /** Sent right after the head; an array is sent one part at a time, `dripMs` apart. */
   body?: Buffer | string | (Buffer | string)[];
   dripMs?: number;
-  /** Keep the socket open after the last part (the server must answer or cut it by itself). */
-  keepOpen?: boolean;
 }
 
 /**
  * Sends bytes exactly as given, for requests no HTTP client would send (wrong
  * lengths, chunked garbage, a slow drip), and reads whatever comes back until
- * the server closes the connection or has answered.
+ * the server has answered once or closes the connection. The socket is never
+ * half-closed: Node drops a request whose client did that before it answered.
  */
 export function rawRequest(port: number, request: RawRequest): Promise<RawResponse> {
   return new Promise((resolve) => {
@@ -40,11 +39,13 @@ export function rawRequest(port: number, request: RawRequest): Promise<RawRespon
     };
     socket.on("data", (chunk) => {
       received += chunk.toString("latin1");
-      // One full answer is enough: a head, and a body as long as it says (or none).
+      // One full answer is enough: a head, and a body as long as it says, or chunked up to its last chunk.
       const end = received.indexOf("\r\n\r\n");
       if (end < 0) return;
-      const length = Number(/\r\ncontent-length: *(\d+)/i.exec(received.slice(0, end))?.[1] ?? -1);
+      const head = received.slice(0, end);
+      const length = Number(/\r\ncontent-length: *(\d+)/i.exec(head)?.[1] ?? -1);
       if (length >= 0 && received.length >= end + 4 + length) finish();
+      if (/\r\ntransfer-encoding: *chunked/i.test(head) && received.endsWith("\r\n0\r\n\r\n")) finish();
     });
     socket.on("close", finish);
     socket.on("error", finish);
@@ -55,7 +56,6 @@ export function rawRequest(port: number, request: RawRequest): Promise<RawRespon
         if (i > 0 && request.dripMs) await new Promise((r) => setTimeout(r, request.dripMs));
         if (!socket.destroyed) socket.write(part);
       }
-      if (!request.keepOpen && !socket.destroyed) socket.end();
     });
   });
 }
