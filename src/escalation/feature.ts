@@ -9,7 +9,13 @@ import type { Locale } from "../cards/locale.js";
 import { type CardJson, render } from "../cards/render.js";
 import { t } from "../cards/strings.js";
 import type { Case, CaseActor } from "../cases/case.js";
-import { actionPlanRefusal, decide, type LifecycleAction, type Refusal } from "../cases/lifecycle.js";
+import {
+  actionPlanRefusal,
+  decide,
+  type LifecycleAction,
+  type Refusal,
+  sameActor,
+} from "../cases/lifecycle.js";
 import type { Units } from "../org/units.js";
 import { findIdentifyingData } from "../privacy/guard.js";
 import type { CaseRepository } from "../store/case-repository.js";
@@ -162,9 +168,25 @@ export function escalationFeature(deps: EscalationFeatureDeps): Feature {
       },
     });
 
+  /**
+   * The case, if the caller is the one person `party` names on it. To anyone
+   * else it does not exist: same answer as an unknown id, so a guessed or
+   * forwarded id tells a stranger nothing (not even the case's status).
+   */
+  async function caseOf(
+    turn: TurnInfo,
+    caseId: string,
+    party: (c: Case) => CaseActor,
+  ): Promise<Stored<Case>> {
+    const c = await cases.get(turn.orgId, caseId);
+    if (!c || !sameActor(party(c), actorOf(turn))) throw new UserFacingError("escalation.unknownCase");
+    return c;
+  }
+
   /** An action by someone on the case (reporter, manager) from their personal chat: a refusal is a message. */
   const caseAction = <S extends z.ZodType<{ caseId: string }>>(
     schema: S,
+    party: (c: Case) => CaseActor,
     toAction: (input: z.infer<S>) => LifecycleAction,
     savedKey: string,
   ) =>
@@ -172,7 +194,11 @@ export function escalationFeature(deps: EscalationFeatureDeps): Feature {
       schema,
       async run(input, turn) {
         refuseIdentifiers(input);
+        await caseOf(turn, input.caseId, party);
         const outcome = await apply(turn, input.caseId, undefined, toAction(input));
+        // The party changed between the look-up and the update (a new manager): still nobody else's business.
+        if (outcome.refused?.code === "notTheReporter" || outcome.refused?.code === "notTheManager")
+          throw new UserFacingError("escalation.unknownCase");
         if (outcome.refused) throw refusalError(outcome.refused);
         return { card: messageCard(turn.locale, t(turn.locale, savedKey, { number: outcome.after.number })) };
       },
@@ -395,18 +421,19 @@ export function escalationFeature(deps: EscalationFeatureDeps): Feature {
         },
       }),
 
-      /** The reporter answers the DSO's question in personal chat (only the reporter: checked by the lifecycle). */
+      /** The reporter answers the DSO's question in personal chat (only the reporter; to others the case is unknown). */
       "case.answer": caseAction(
         z.object({ caseId, answer: text(2000) }),
+        (c) => c.reporter,
         (input) => ({ kind: "answer", text: input.answer }),
         "escalation.reporter.answered",
       ),
-      /** The responsible manager writes the action plan (only that manager: checked by the lifecycle). */
+      /** The responsible manager writes the action plan (only that manager; to others the case is unknown). */
       // The weekly digest's "Write action plan" button: the plan card, for the manager it was requested from.
       "case.actionPlan.open": verb({
         schema: z.object({ caseId }),
         async run(input, turn) {
-          const c = await existingCase(turn, input.caseId);
+          const c = await caseOf(turn, input.caseId, (found) => found.manager);
           const refusal = actionPlanRefusal(c, actorOf(turn));
           if (refusal) throw refusalError(refusal);
           return { card: actionPlanCard(c, deps.units, turn.locale) };
@@ -420,6 +447,7 @@ export function escalationFeature(deps: EscalationFeatureDeps): Feature {
           owner: text(200),
           dueDate: z.iso.date(),
         }),
+        (c) => c.manager,
         ({ caseId: _id, ...plan }) => ({ kind: "writeActionPlan", ...plan }),
         "escalation.manager.saved",
       ),
