@@ -6,6 +6,7 @@ import type { ConfiguredRoles } from "../bot/roles.js";
 import type { TurnInfo } from "../bot/turn-info.js";
 import { type MessageParam, UserFacingError } from "../bot/user-facing-error.js";
 import type { Locale } from "../cards/locale.js";
+import { plainText } from "../cards/plain-text.js";
 import { type CardJson, render } from "../cards/render.js";
 import { t } from "../cards/strings.js";
 import type { Case, CaseActor } from "../cases/case.js";
@@ -66,7 +67,7 @@ function actorOf(turn: TurnInfo): CaseActor & { aadObjectId: string } {
 function refusalError(refusal: Refusal): UserFacingError {
   const params: Record<string, MessageParam> = {};
   if (refusal.code === "notAllowedInStatus") params.status = { key: `case.status.${refusal.status}` };
-  if (refusal.code === "alreadyAssigned") params.assignee = refusal.assignee;
+  if (refusal.code === "alreadyAssigned") params.assignee = plainText(refusal.assignee);
   return new UserFacingError(`escalation.refused.${refusal.code}`, params);
 }
 
@@ -258,12 +259,12 @@ export function escalationFeature(deps: EscalationFeatureDeps): Feature {
         noticeColor: warning ? "Attention" : "Good",
         rows: registry.map((r) => ({
           unit: unitName(r.unitId),
-          names: r.managers.map((m) => m.name).join(", "),
+          names: r.managers.map((m) => plainText(m.name)).join(", "),
         })),
         units: deps.units.all.map((u) => ({ id: u.id, name: u[turn.locale] })),
         registered: registry.flatMap((r) =>
           r.managers.map((m) => ({
-            title: `${unitName(r.unitId)}: ${m.name}`,
+            title: `${unitName(r.unitId)}: ${plainText(m.name)}`,
             value: `${r.unitId}|${m.aadObjectId}`,
           })),
         ),
@@ -393,7 +394,8 @@ export function escalationFeature(deps: EscalationFeatureDeps): Feature {
           kind: "requestActionPlan",
           manager: await managerFor(turn.orgId, current, turn.locale),
         }),
-        (turn, after) => t(turn.locale, "escalation.done.requestActionPlan", { manager: after.manager.name }),
+        (turn, after) =>
+          t(turn.locale, "escalation.done.requestActionPlan", { manager: plainText(after.manager.name) }),
       ),
       "case.close": dsoAction(
         CaseRef.extend({ actionPlanNotNeeded: z.enum(["true", "false"]).default("false") }),
@@ -412,7 +414,13 @@ export function escalationFeature(deps: EscalationFeatureDeps): Feature {
               {
                 caseId: c.id,
                 title: t(turn.locale, "escalation.imy.title", { number: c.number }),
-                lines: imyExport(c, deps.units.name(c.unitId, turn.locale), turn.locale, turn.now),
+                // The card shows the lines as text; the downloadable file keeps them exactly as typed.
+                lines: imyExport(c, deps.units.name(c.unitId, turn.locale), turn.locale, turn.now).map(
+                  (l) => ({
+                    ...l,
+                    line: plainText(l.line),
+                  }),
+                ),
                 downloadUrl: (await deps.links.url(turn.orgId, c.id, turn.now)) ?? "",
               },
               turn.locale,
