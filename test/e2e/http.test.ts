@@ -59,6 +59,37 @@ describe("the HTTP endpoint", () => {
   });
 });
 
+describe("security headers", () => {
+  it("the tab's page may be framed by Teams only and loads only from its own origin", async () => {
+    const page = await fetch(`${local.app.url}/tab/index.html`);
+    expect(page.status).toBe(200);
+    const policy = page.headers.get("content-security-policy") ?? "";
+    expect(policy).toContain("default-src 'self'");
+    expect(policy).toMatch(
+      /frame-ancestors 'self' https:\/\/teams\.microsoft\.com .*https:\/\/\*\.cloud\.microsoft/,
+    );
+    expect(page.headers.get("x-content-type-options")).toBe("nosniff");
+    expect(page.headers.get("referrer-policy")).toBe("no-referrer");
+  });
+
+  it("API answers, refusals and unknown paths are data: nosniff, nothing may load or frame them, no internals", async () => {
+    for (const [path, init] of [
+      ["/tab/api/setup", {}],
+      ["/tab/api/cases", {}],
+      ["/healthz", {}],
+      ["/no/such/path", {}],
+      ["/api/messages", { method: "POST", headers: { "content-type": "text/plain" }, body: "x" }],
+    ] as const) {
+      const response = await fetch(`${local.app.url}${path}`, init);
+      expect(response.headers.get("x-content-type-options"), path).toBe("nosniff");
+      expect(response.headers.get("content-security-policy"), path).toBe(
+        "default-src 'none'; frame-ancestors 'none'",
+      );
+      expect(await response.text(), path).not.toMatch(/does not exist|Error|at \//);
+    }
+  });
+});
+
 describe("authentication when an app id is configured", () => {
   it("rejects a POST without a token with 401 and does not answer it", async () => {
     const chat = authenticated.personal(aUser());
