@@ -10,6 +10,7 @@
 import { parseArgs } from "node:util";
 import { startApp } from "../src/app.js";
 import { loadConfig } from "../src/config.js";
+import { systemClock } from "../src/time/clock.js";
 import { ConnectorServer } from "../test/support/connector.js";
 import { personalConversationId, rememberPersonalChat, TestManagers } from "../test/support/digest.js";
 import { TEST_TENANT } from "../test/support/teams-client.js";
@@ -26,7 +27,8 @@ const RECIPIENTS = Number(values.recipients);
 const THROTTLED = Number(values.throttle);
 
 async function main(): Promise<void> {
-  const testStore = await openTestStore();
+  const clock = systemClock();
+  const testStore = await openTestStore(clock);
   const connector = await new ConnectorServer().start();
   const config = loadConfig({
     PORT: "0",
@@ -39,7 +41,7 @@ async function main(): Promise<void> {
   const list = Array.from({ length: RECIPIENTS }, (_, i) =>
     managers.add({ unitIds: [units[i % units.length]!] }),
   );
-  const app = await startApp(config, { store: testStore.store, digest: { managers } });
+  const app = await startApp(config, { store: testStore.store, digest: { managers }, clock });
 
   console.log(`setting up ${RECIPIENTS} managers who have talked to the bot…`);
   for (let i = 0; i < list.length; i += 50)

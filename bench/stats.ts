@@ -19,6 +19,7 @@ import { openStore } from "../src/store/store.js";
 import { caseScan, casesForMaintenance } from "../src/tab/counter-store.js";
 import { recount } from "../src/tab/counters.js";
 import { statisticsFrom } from "../src/tab/statistics.js";
+import { systemClock } from "../src/time/clock.js";
 
 const CASES = Number(process.env.BENCH_CASES ?? 100_000);
 const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 200);
@@ -125,7 +126,8 @@ function aYearOfCases(): Case[] {
 async function main(): Promise<void> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "varna-bench-stats-"));
   const storeConfig = { mode: "embedded", dataDir, port: 0, database: "bench" } as const;
-  const store = await openStore(storeConfig);
+  const clock = systemClock();
+  const store = await openStore(storeConfig, clock);
   try {
     const seedStart = performance.now();
     const cases = aYearOfCases();
@@ -144,7 +146,7 @@ async function main(): Promise<void> {
       DEFAULT_ORG_ID: ORG,
       ADMIN_AAD_IDS: ADMIN,
     });
-    const app = await startApp(config, { store, log: createLogger("silent") });
+    const app = await startApp(config, { store, log: createLogger("silent"), clock });
     const url = `${app.url}/tab/api/statistics?from=2026-01&to=2026-12`;
     const headers = { authorization: `Bearer dev:${ADMIN}` };
     const served = (await (await fetch(url, { headers })).json()) as ReturnType<typeof statisticsFrom>;
@@ -161,7 +163,7 @@ async function main(): Promise<void> {
     endpoint.sort((a, b) => a - b);
     console.log(`statistics endpoint timed; scanning the cases ${SCANS} times …`);
 
-    const scan = caseScan(casesForMaintenance(store, storeConfig));
+    const scan = caseScan(casesForMaintenance(store, storeConfig), clock);
     const scans: number[] = [];
     let scanHeap = 0;
     let scanned: ReturnType<typeof statisticsFrom> | undefined;

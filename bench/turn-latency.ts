@@ -22,6 +22,7 @@ import { ConversationReferences, type StoredConversation } from "../src/store/co
 import { Repository } from "../src/store/repository.js";
 import type { Store } from "../src/store/store.js";
 import { type TurnClaim, TurnClaims } from "../src/store/turn-claims.js";
+import { type Clock, systemClock } from "../src/time/clock.js";
 import { ConnectorServer } from "../test/support/connector.js";
 import { TeamsClient } from "../test/support/teams-client.js";
 import { openTestStore } from "../test/support/test-store.js";
@@ -34,15 +35,17 @@ const USERS = Number(values.users);
 const TURNS = Number(values.turns);
 
 /** The baseline: the same adapter, middleware and store as Värna, but the bot only echoes. */
-async function startEchoBot(store: Store): Promise<{ url: string; close: () => Promise<void> }> {
+async function startEchoBot(
+  store: Store,
+  clock: Clock,
+): Promise<{ url: string; close: () => Promise<void> }> {
   const log = createLogger("silent");
-  const clock = () => new Date();
   const adapter = createAdapter({ mode: "local" }, log);
   adapter.use(
     turnMiddleware({
-      claims: new TurnClaims(new Repository<TurnClaim>(store.containers.botstate, (i) => i.id)),
+      claims: new TurnClaims(new Repository<TurnClaim>(store.containers.botstate, (i) => i.id, clock), clock),
       conversations: new ConversationReferences(
-        new Repository<StoredConversation>(store.containers.conversations, (i) => i.orgId),
+        new Repository<StoredConversation>(store.containers.conversations, (i) => i.orgId, clock),
       ),
       defaultOrgId: "bench",
       clock,
@@ -50,7 +53,7 @@ async function startEchoBot(store: Store): Promise<{ url: string; close: () => P
     }),
   );
   const state = new ConversationState(
-    new CosmosBotStorage(new Repository<BotStateItem>(store.containers.botstate, (i) => i.id)),
+    new CosmosBotStorage(new Repository<BotStateItem>(store.containers.botstate, (i) => i.id, clock), clock),
   );
   const bot = new ActivityHandler();
   bot.onMessage(async (context, next) => {
@@ -99,11 +102,12 @@ async function measure(url: string, connector: ConnectorServer, text: string) {
 }
 
 async function main(): Promise<void> {
-  const testStore = await openTestStore();
+  const clock = systemClock();
+  const testStore = await openTestStore(clock);
   const connector = await new ConnectorServer().start();
   const config = loadConfig({ PORT: "0", LOG_LEVEL: "silent", DATA_DIR: testStore.dataDir });
-  const varna = await startApp(config, { store: testStore.store });
-  const echo = await startEchoBot(testStore.store);
+  const varna = await startApp(config, { store: testStore.store, clock });
+  const echo = await startEchoBot(testStore.store, clock);
 
   // Warm-up: JIT, connection pools, container metadata.
   await measure(echo.url, connector, "hej");

@@ -28,20 +28,27 @@ import { statsCounters } from "./tab/counter-store.js";
 import { tabRoutes } from "./tab/routes.js";
 import { sendCheckSummaries } from "./tab/sendcheck-summary.js";
 import { trackEvent } from "./telemetry-events.js";
+import type { Clock } from "./time/clock.js";
 
 export interface App {
   url: string;
   services: AppServices;
   /** Runs one pass of every feature's background work (the deadline watcher) and waits for it. */
   runBackground(): Promise<void>;
+  /** Resolves when the work started after turns and on timers (channel posts, messages, digests) has finished. */
+  settled(): Promise<void>;
   digest: DigestService;
   /** Stops taking requests, waits for turns in flight, then closes the store. */
   close(): Promise<void>;
 }
 
+/** How long shutdown waits for turns in flight before it stops anyway (App Service allows about 30 s). */
+const SHUTDOWN_GRACE_MS = 10_000;
+
 export interface AppOptions {
+  /** The program's one clock (index.ts passes the machine's; tests a clock they set and advance). */
+  clock: Clock;
   log?: Logger;
-  clock?: () => Date;
   /** An already open store (tests share one per file); otherwise the configured store is opened. */
   store?: Store;
   /** Replaces the digest's seams (managers, counters, transport); tests use it. */
@@ -53,20 +60,26 @@ export interface AppOptions {
 }
 
 /** Builds and starts the whole bot: store → adapter → bot → HTTP server. */
-export async function startApp(config: Config, options: AppOptions = {}): Promise<App> {
+export async function startApp(config: Config, options: AppOptions): Promise<App> {
   const log = options.log ?? createLogger(config.logLevel);
-  const clock = options.clock ?? (() => new Date());
+  const { clock } = options;
   // Configuration files are checked before anything is started, so a bad file stops the start cleanly.
   const units = loadUnits(config.unitsFile);
   const calendar = loadTrainingCalendar(config.digest.trainingCalendarFile);
-  const store = options.store ?? (await openStore(config.store));
+  const store = options.store ?? (await openStore(config.store, clock));
   const adapter = createAdapter(config.auth, log, options.botIdentity);
   // The connector client already retries 429 and 5xx three times itself; these outer attempts cover 412 and longer outages.
-  const proactive = new ProactiveSender(adapter, config.auth.mode === "local" ? "" : config.auth.appId, log, {
-    attempts: 4,
-    baseDelayMs: 1_000,
-    maxDelayMs: 30_000,
-  });
+  const proactive = new ProactiveSender(
+    adapter,
+    config.auth.mode === "local" ? "" : config.auth.appId,
+    log,
+    {
+      attempts: 4,
+      baseDelayMs: 1_000,
+      maxDelayMs: 30_000,
+    },
+    clock,
+  );
   const repositories = openRepositories(store, clock);
   const services: AppServices = {
     config,
@@ -75,9 +88,14 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
     clock,
     ...repositories,
     units,
-    roles: new ConfiguredRoles(config.adminAadIds, config.dsoAadIds, async (orgId) => {
-      const channel = await repositories.dsoChannels.get(orgId);
-      return channel ? proactive.teamMembers(channel.reference, channel.teamId) : [];
+    roles: new ConfiguredRoles({
+      adminAadIds: config.adminAadIds,
+      dsoAadIds: config.dsoAadIds,
+      dsoTeam: async (orgId) => {
+        const channel = await repositories.dsoChannels.get(orgId);
+        return channel ? proactive.teamMembers(channel.reference, channel.teamId) : [];
+      },
+      clock,
     }),
     proactive,
   };
@@ -151,16 +169,30 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
     async runBackground() {
       await Promise.all(background.map((work) => work.runOnce()));
     },
+    async settled() {
+      await Promise.all([digest.service.settled(), ...background.map((work) => work.settled())]);
+    },
     digest: digest.service,
     async close() {
       // Stop taking turns first and let those in flight finish, then stop the background senders.
       const closed = new Promise<void>((resolve) => http.server.close(() => resolve()));
-      const deadline = Date.now() + 10_000;
-      while (http.inFlight() > 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+      await untilOrAfter(http.whenIdle(), SHUTDOWN_GRACE_MS);
       await Promise.all([digest.service.stop(), ...background.map((work) => work.stop())]);
       await closed;
       if (!options.store) await store.close();
       log.info({ event: "app.stopped" }, "Värna stopped");
     },
   };
+}
+
+/**
+ * Waits for `work`, but no longer than `ms` of real time: shutdown is bounded by the
+ * platform's patience, not by the program's clock (which tests move).
+ */
+function untilOrAfter(work: Promise<void>, ms: number): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  const cap = new Promise<void>((resolve) => {
+    timer = setTimeout(resolve, ms);
+  });
+  return Promise.race([work, cap]).finally(() => clearTimeout(timer));
 }

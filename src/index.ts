@@ -1,6 +1,7 @@
 import "dotenv/config";
 import { ConfigError, loadConfig } from "./config.js";
 import { startTelemetry } from "./telemetry.js";
+import { systemClock } from "./time/clock.js";
 
 /** Entry point: configuration → telemetry → app → signals. Everything else is built in app.ts. */
 async function main(): Promise<void> {
@@ -17,7 +18,7 @@ async function main(): Promise<void> {
   const telemetry = startTelemetry(config.telemetryConnectionString);
   // Loaded only now, so that the telemetry instrumentation sees http, restify and the Azure SDK.
   const { startApp } = await import("./app.js");
-  const app = await startApp(config);
+  const app = await startApp(config, { clock: systemClock() });
   app.services.log.info({ event: "telemetry", enabled: telemetry.enabled }, "telemetry configured");
   let stopping = false;
   const stop = async (signal: string) => {

@@ -5,6 +5,7 @@ import type { Logger } from "./log.js";
 import type { Units } from "./org/units.js";
 import type { Repositories } from "./store/repositories.js";
 import type { Store } from "./store/store.js";
+import type { Clock } from "./time/clock.js";
 
 /**
  * What features are built from: configuration, the store and its repositories
@@ -15,7 +16,7 @@ export interface AppServices extends Repositories {
   config: Config;
   store: Store;
   log: Logger;
-  clock: () => Date;
+  clock: Clock;
   units: Units;
   /** rolesOf() for every role check (bot and tab); DSO = DSO channel team members + DSO_AAD_IDS. */
   roles: ConfiguredRoles;

@@ -10,11 +10,11 @@ export function connectorStatus(err: unknown): number | undefined {
 }
 
 /** The Retry-After header (seconds or an HTTP date) in milliseconds, when the connector sent one. */
-export function retryAfterMs(err: unknown, now = Date.now()): number | undefined {
+export function retryAfterMs(err: unknown, now: Date): number | undefined {
   const value = (err as ConnectorError | undefined)?.response?.headers?.get?.("retry-after");
   if (!value) return undefined;
   const seconds = Number(value);
   if (Number.isFinite(seconds)) return Math.max(0, seconds * 1000);
   const at = Date.parse(value);
-  return Number.isNaN(at) ? undefined : Math.max(0, at - now);
+  return Number.isNaN(at) ? undefined : Math.max(0, at - now.getTime());
 }

@@ -10,17 +10,18 @@ import type { CardJson } from "../cards/render.js";
 import type { DigestTransport, Recipient, SendOutcome } from "../digest/ports.js";
 import type { Logger } from "../log.js";
 import { type ConversationReferences, conversationKey } from "../store/conversation-references.js";
+import type { Clock } from "../time/clock.js";
 import { connectorStatus, retryAfterMs } from "./connector-errors.js";
 
 /** Connector answers worth another try later (DESIGN.md: Teams rate limits). */
 const RETRIED = new Set([412, 429, 500, 502, 503, 504]);
 
-export function outcomeOfError(err: unknown): SendOutcome | undefined {
+export function outcomeOfError(err: unknown, now: Date): SendOutcome | undefined {
   const status = connectorStatus(err);
   if (typeof status !== "number") return undefined;
   if (status === 403 || status === 404) return { kind: "unreachable", status, reason: "gone" };
   if (RETRIED.has(status)) {
-    const afterMs = retryAfterMs(err);
+    const afterMs = retryAfterMs(err, now);
     return { kind: "retry", status, ...(afterMs === undefined ? {} : { afterMs }) };
   }
   return undefined;
@@ -77,7 +78,7 @@ export class BotDigestTransport implements DigestTransport {
     private readonly adapter: CloudAdapter,
     private readonly conversations: ConversationReferences,
     private readonly botAppId: string,
-    private readonly clock: () => Date,
+    private readonly clock: Clock,
     private readonly log: Logger,
   ) {}
 
@@ -100,7 +101,7 @@ export class BotDigestTransport implements DigestTransport {
       }
       return await this.startChat(target, activity, pace);
     } catch (err) {
-      const outcome = outcomeOfError(err);
+      const outcome = outcomeOfError(err, this.clock.now());
       if (outcome) return outcome;
       this.log.warn({ event: "digest.sendError", err }, "digest send failed");
       return { kind: "retry", status: 0 };
@@ -154,7 +155,7 @@ export class BotDigestTransport implements DigestTransport {
             locale: "sv",
             reference,
           },
-          this.clock(),
+          this.clock.now(),
         );
       },
     );

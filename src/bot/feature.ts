@@ -46,6 +46,8 @@ export interface Background {
   start(): void;
   /** One pass now, as the timer would do it (tests, and shutdown-free checks). */
   runOnce(): Promise<void>;
+  /** Resolves when the work the feature started (after a turn, or on its timer) has finished. */
+  settled(): Promise<void>;
   stop(): Promise<void>;
 }
 

@@ -7,6 +7,7 @@ import {
   TurnContext,
 } from "botbuilder";
 import type { Logger } from "../log.js";
+import type { Clock } from "../time/clock.js";
 import { connectorStatus, retryAfterMs } from "./connector-errors.js";
 
 /** What became of a proactive send: `unreachable` is final (403/404: blocked, removed, app not installed). */
@@ -48,6 +49,7 @@ export class ProactiveSender {
     private readonly appId: string,
     private readonly log: Logger,
     private readonly policy: RetryPolicy,
+    private readonly clock: Clock,
   ) {}
 
   send(reference: Partial<ConversationReference>, activity: Partial<Activity>): Promise<Delivery> {
@@ -174,9 +176,9 @@ export class ProactiveSender {
           );
           return { ok: false, reason: "failed", status };
         }
-        const delay = retryDelay(this.policy, n, retryAfterMs(err, Date.now()));
+        const delay = retryDelay(this.policy, n, retryAfterMs(err, this.clock.now()));
         this.log.info({ event: "proactive.retry", what, status, attempt: n + 1, delay }, "retrying");
-        await new Promise((resolve) => setTimeout(resolve, delay));
+        await this.clock.sleep(delay);
       }
     }
   }

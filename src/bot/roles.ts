@@ -1,3 +1,4 @@
+import type { Clock } from "../time/clock.js";
 import type { Role } from "./feature.js";
 
 /** Who is asking, as the role checks need it (from a turn, or from a validated tab token). */
@@ -42,14 +43,23 @@ export class ConfiguredRoles implements RoleResolver {
   private readonly teams = new Map<string, CachedTeam>();
   private readonly loading = new Map<string, Promise<Team>>();
 
-  constructor(
-    adminAadIds: readonly string[],
-    dsoAadIds: readonly string[] = [],
-    private readonly dsoTeam?: DsoTeamMembers,
-    private readonly cacheMs = 5 * 60_000,
-  ) {
-    this.admins = new Set(adminAadIds.map((id) => id.toLowerCase()));
-    this.dsos = new Set(dsoAadIds.map((id) => id.toLowerCase()));
+  private readonly dsoTeam?: DsoTeamMembers;
+  private readonly cacheMs: number;
+  private readonly clock: Clock;
+
+  constructor(options: {
+    adminAadIds: readonly string[];
+    dsoAadIds: readonly string[];
+    dsoTeam?: DsoTeamMembers;
+    /** How long a roster read from Teams is trusted. */
+    cacheMs?: number;
+    clock: Clock;
+  }) {
+    this.admins = new Set(options.adminAadIds.map((id) => id.toLowerCase()));
+    this.dsos = new Set(options.dsoAadIds.map((id) => id.toLowerCase()));
+    this.dsoTeam = options.dsoTeam;
+    this.cacheMs = options.cacheMs ?? 5 * 60_000;
+    this.clock = options.clock;
   }
 
   async rolesOf(principal: Principal): Promise<ReadonlySet<Role>> {
@@ -76,20 +86,20 @@ export class ConfiguredRoles implements RoleResolver {
   private async teamOf(orgId: string): Promise<Team> {
     if (!this.dsoTeam) return new Map();
     const cached = this.teams.get(orgId);
-    if (cached && cached.until > Date.now()) return cached.members;
+    if (cached && cached.until > this.clock.monotonic()) return cached.members;
     let pending = this.loading.get(orgId);
     if (!pending) {
       const lookup = this.dsoTeam;
       pending = (async () => {
         try {
           const members = new Map((await lookup(orgId)).map((m) => [m.aadObjectId.toLowerCase(), m]));
-          this.teams.set(orgId, { members, until: Date.now() + this.cacheMs });
+          this.teams.set(orgId, { members, until: this.clock.monotonic() + this.cacheMs });
           return members;
         } catch {
           // Roster unreachable: keep the last known members (without any, only DSO_AAD_IDS hold the role), and
           // remember that for a minute so that an outage does not make every role check wait on retries.
           const members = cached?.members ?? new Map<string, DsoMember>();
-          this.teams.set(orgId, { members, until: Date.now() + ROSTER_RETRY_AFTER_MS });
+          this.teams.set(orgId, { members, until: this.clock.monotonic() + ROSTER_RETRY_AFTER_MS });
           return members;
         } finally {
           this.loading.delete(orgId);

@@ -9,6 +9,7 @@ import { t } from "../cards/strings.js";
 import type { Logger } from "../log.js";
 import { type ConversationReferences, conversationKey } from "../store/conversation-references.js";
 import { type TurnClaim, TurnClaims } from "../store/turn-claims.js";
+import type { Clock } from "../time/clock.js";
 import { type TurnInfo, turnInfoFrom } from "./turn-info.js";
 import { FIRST_SEEN } from "./varna-bot.js";
 
@@ -29,7 +30,7 @@ export interface TurnMiddlewareDeps {
   claims: TurnClaims;
   conversations: ConversationReferences;
   defaultOrgId: string;
-  clock: () => Date;
+  clock: Clock;
   log: Logger;
 }
 
@@ -75,11 +76,11 @@ export function turnMiddleware(deps: TurnMiddlewareDeps): Middleware {
 
   return {
     async onTurn(context, next) {
-      const started = Date.now();
+      const started = deps.clock.monotonic();
       const activity = context.activity;
       // The bot's own proactive turns (digests, reminders) carry no one's input: nothing to dedupe or remember.
       if (activity.type === ActivityTypes.Event && PROACTIVE.has(activity.name ?? "")) return next();
-      const turn = turnInfoFrom(activity, deps.defaultOrgId, deps.clock());
+      const turn = turnInfoFrom(activity, deps.defaultOrgId, deps.clock.now());
       const logFields = {
         activityId: activity.id,
         type: activity.type,
@@ -124,7 +125,10 @@ export function turnMiddleware(deps: TurnMiddlewareDeps): Middleware {
             | undefined;
           await deps.claims.complete(claimId, replayable(invoke?.value));
         }
-        deps.log.info({ ...logFields, event: "turn.done", ms: Date.now() - started }, "turn");
+        deps.log.info(
+          { ...logFields, event: "turn.done", ms: Math.round(deps.clock.monotonic() - started) },
+          "turn",
+        );
       } catch (err) {
         if (claimId) await deps.claims.release(claimId).catch(() => undefined);
         throw err;

@@ -13,6 +13,7 @@ import type { CardJson } from "../cards/render.js";
 import { render } from "../cards/render.js";
 import { t } from "../cards/strings.js";
 import type { Logger } from "../log.js";
+import type { Clock } from "../time/clock.js";
 import type { Command, Feature } from "./feature.js";
 import { messageCard, userFacingText } from "./messages.js";
 import { normalizeCommandText } from "./text.js";
@@ -45,7 +46,7 @@ export interface BotDependencies {
   router: VerbRouter;
   conversationState: ConversationState;
   defaultOrgId: string;
-  clock: () => Date;
+  clock: Clock;
   log: Logger;
 }
 
@@ -81,7 +82,7 @@ export class VarnaBot extends TeamsActivityHandler {
   }
 
   turnInfo(context: TurnContext): TurnInfo {
-    return turnInfoFrom(context.activity, this.deps.defaultOrgId, this.deps.clock());
+    return turnInfoFrom(context.activity, this.deps.defaultOrgId, this.deps.clock.now());
   }
 
   /** Greets in personal chat the first time the conversation is seen (installationUpdate and conversationUpdate both arrive). */

@@ -3,6 +3,7 @@ import { ConfigError, loadConfig } from "../config.js";
 import { loadUnits } from "../org/units.js";
 import { openRepositories } from "../store/repositories.js";
 import { openStore } from "../store/store.js";
+import { systemClock } from "../time/clock.js";
 import { loadTrainingCalendar } from "./calendar.js";
 import { dryRun } from "./dry-run.js";
 import { productionDigestPorts } from "./ports.js";
@@ -25,9 +26,9 @@ async function main(args: string[]): Promise<number> {
   const config = loadConfig(process.env);
   const units = loadUnits(config.unitsFile);
   const calendar = loadTrainingCalendar(config.digest.trainingCalendarFile);
-  const store = await openStore(config.store);
+  const clock = systemClock();
+  const store = await openStore(config.store, clock);
   try {
-    const clock = () => new Date();
     const { cases, conversations, digestJobs: jobs, ...repositories } = openRepositories(store, clock);
     const { managers, stats } = productionDigestPorts(repositories);
     const digests = await dryRun({
@@ -41,7 +42,7 @@ async function main(args: string[]): Promise<number> {
       },
       managers,
       localeOf: async ({ orgId, aadObjectId }) => (await conversations.forUser(orgId, aadObjectId))?.locale,
-      now: clock(),
+      now: clock.now(),
       orgIds: orgAt >= 0 && args[orgAt + 1] ? [args[orgAt + 1]!] : undefined,
     });
     for (const d of digests) console.log(`=== ${d.orgId} / ${d.aadObjectId}\n${d.text}\n`);

@@ -1,4 +1,4 @@
-const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+import type { Clock } from "../time/clock.js";
 
 /**
  * The global pace of one sender: send slots 1/`ratePerSecond` apart on a fixed
@@ -13,24 +13,27 @@ export class TokenBucket {
   private readonly released: number[] = [];
   private nextSlot = 0;
 
-  constructor(ratePerSecond: number) {
+  constructor(
+    ratePerSecond: number,
+    private readonly clock: Clock,
+  ) {
     this.intervalMs = 1000 / ratePerSecond;
     this.perWindow = Math.max(1, Math.floor(ratePerSecond));
   }
 
   async take(): Promise<void> {
-    const now = Date.now();
+    const now = this.clock.monotonic();
     const slot = Math.max(now, this.nextSlot);
     this.nextSlot = slot + this.intervalMs;
-    if (slot > now) await sleep(slot - now);
+    if (slot > now) await this.clock.sleep(slot - now);
     for (;;) {
-      const at = Date.now();
+      const at = this.clock.monotonic();
       while (this.released.length && at - this.released[0]! >= 1000) this.released.shift();
       if (this.released.length < this.perWindow) {
         this.released.push(at);
         return;
       }
-      await sleep(1000 - (at - this.released[0]!));
+      await this.clock.sleep(1000 - (at - this.released[0]!));
     }
   }
 }
@@ -40,14 +43,17 @@ export class ConversationPacer {
   private readonly nextAt = new Map<string, number>();
   private readonly gapMs: number;
 
-  constructor(perSecond: number) {
+  constructor(
+    perSecond: number,
+    private readonly clock: Clock,
+  ) {
     this.gapMs = 1000 / perSecond;
   }
 
   async wait(key: string): Promise<void> {
-    const now = Date.now();
+    const now = this.clock.monotonic();
     const at = Math.max(now, this.nextAt.get(key) ?? 0);
     this.nextAt.set(key, at + this.gapMs);
-    if (at > now) await sleep(at - now);
+    if (at > now) await this.clock.sleep(at - now);
   }
 }

@@ -1,5 +1,4 @@
 import { randomUUID } from "node:crypto";
-import { Cron } from "croner";
 import { type Locale, localeFrom } from "../cards/locale.js";
 import { plainText } from "../cards/plain-text.js";
 import { type CardJson, render } from "../cards/render.js";
@@ -8,6 +7,7 @@ import type { DigestConfig } from "../config.js";
 import type { Logger } from "../log.js";
 import type { DigestRun, OutboxItem } from "../store/digest-jobs.js";
 import type { Stored } from "../store/repository.js";
+import type { Clock } from "../time/clock.js";
 import { isoWeekOf } from "../time/iso-week.js";
 import { digestCard } from "./card.js";
 import { DigestMaterial, type DigestSources } from "./gather.js";
@@ -17,10 +17,10 @@ import { lastRunAtOrBefore } from "./week.js";
 
 /** A scheduled run missed while no instance was up is still sent if the app starts within this many hours. */
 const CATCH_UP_HOURS = 12;
+/** How often the schedule is looked at: a run starts within a minute of its scheduled time. */
+const SCHEDULE_CHECK_MS = 60_000;
 /** Names listed in the administrators' summary; the rest are counted. */
 const REPORT_NAMES = 50;
-
-const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 export interface DigestServiceDeps extends DigestSources {
   config: DigestConfig;
@@ -29,7 +29,7 @@ export interface DigestServiceDeps extends DigestSources {
   transport: DigestTransport;
   /** The person's Teams language from their stored conversation, when the bot has one. */
   localeOf: (recipient: Recipient) => Promise<Locale | undefined>;
-  clock: () => Date;
+  clock: Clock;
   log: Logger;
   /** First retry delay when the connector gives no Retry-After (doubled per attempt, with jitter). */
   backoffBaseMs?: number;
@@ -42,7 +42,10 @@ export type RunNowResult =
 
 interface Session {
   run: Stored<DigestRun>;
+  /** Epoch ms of the clock's wall time: leases are compared across instances. */
   leaseUntil: number;
+  /** A renewal under way, shared by the workers that notice the lease is due. */
+  renewing?: Promise<void>;
   /** Another instance holds the lease now. */
   lost: boolean;
   /** A worker failed; the others stop too. */
@@ -68,32 +71,35 @@ export class DigestService {
   private readonly active = new Map<string, Promise<void>>();
   private readonly bucket: TokenBucket;
   private readonly pacer: ConversationPacer;
-  private cron?: Cron;
-  private poll?: NodeJS.Timeout;
+  private readonly timers: (() => void)[] = [];
+  /** The scheduled instant whose run this instance has started (so each is started once here). */
+  private scheduledAt?: number;
   private stopping = false;
   private halted = false;
 
   constructor(private readonly deps: DigestServiceDeps) {
-    this.bucket = new TokenBucket(deps.config.ratePerSecond);
-    this.pacer = new ConversationPacer(deps.config.perConversationPerSecond);
+    this.bucket = new TokenBucket(deps.config.ratePerSecond, deps.clock);
+    this.pacer = new ConversationPacer(deps.config.perConversationPerSecond, deps.clock);
   }
 
-  /** Schedules the weekly run, catches up a run missed shortly before the start, and resumes unfinished runs. */
+  /**
+   * Starts the run that is due (the latest scheduled instant, if it passed less
+   * than CATCH_UP_HOURS ago, so a run missed while no instance was up is still
+   * sent), looks again every minute, and resumes unfinished runs.
+   */
   start(): void {
-    const { schedule, timeZone, leaseSeconds } = this.deps.config;
-    this.cron = new Cron(schedule, { timezone: timeZone, protect: true, unref: true }, () =>
-      this.background(this.tick()),
+    const { leaseSeconds } = this.deps.config;
+    this.timers.push(
+      this.deps.clock.every(SCHEDULE_CHECK_MS, () => this.background(this.startDue())),
+      this.deps.clock.every(leaseSeconds * 1000, () => this.background(this.resumeAll())),
     );
-    this.poll = setInterval(() => this.background(this.resumeAll()), leaseSeconds * 1000);
-    this.poll.unref();
-    this.background(this.catchUp().then(() => this.resumeAll()));
+    this.background(this.startDue().then(() => this.resumeAll()));
   }
 
   /** Stops scheduling and sending; sends in flight finish and are recorded, leases are released. */
   async stop(): Promise<void> {
     this.stopping = true;
-    this.cron?.stop();
-    if (this.poll) clearInterval(this.poll);
+    for (const stopTimer of this.timers.splice(0)) stopTimer();
     await this.settled();
   }
 
@@ -111,9 +117,7 @@ export class DigestService {
     while (this.active.size) await Promise.allSettled([...this.active.values()]);
   }
 
-  /** The scheduled run: this week's run for every organisation with managers. */
-  async tick(): Promise<void> {
-    const week = isoWeekOf(this.deps.clock(), this.deps.config.timeZone);
+  private async startWeek(week: string): Promise<void> {
     for (const orgId of await this.deps.managers.organisations()) {
       const run = await this.deps.jobs.ensureRun(orgId, week, week);
       this.process(run);
@@ -129,7 +133,7 @@ export class DigestService {
     }
     const managers = await this.deps.managers.managers(orgId);
     if (!managers.length) return { kind: "noManagers" };
-    const now = this.deps.clock();
+    const now = this.deps.clock.now();
     const run = await this.deps.jobs.ensureRun(
       orgId,
       `manual-${now.toISOString()}-${randomUUID().slice(0, 8)}`,
@@ -146,15 +150,17 @@ export class DigestService {
     }
   }
 
-  private async catchUp(): Promise<void> {
+  /** Starts the run of the latest scheduled instant unless it is older than the catch-up window or started here. */
+  private async startDue(): Promise<void> {
+    if (this.stopping) return;
     const { schedule, timeZone } = this.deps.config;
-    const now = this.deps.clock();
+    const now = this.deps.clock.now();
     const last = lastRunAtOrBefore(schedule, timeZone, now);
-    if (!last || now.getTime() - last.getTime() > CATCH_UP_HOURS * 3600_000) return;
-    const week = isoWeekOf(last, timeZone);
-    for (const orgId of await this.deps.managers.organisations()) {
-      this.process(await this.deps.jobs.ensureRun(orgId, week, week));
-    }
+    if (!last || last.getTime() === this.scheduledAt) return;
+    if (now.getTime() - last.getTime() > CATCH_UP_HOURS * 3600_000) return;
+    this.scheduledAt = last.getTime();
+    // Every instance asks for the same run key, so of several instances only one run exists and one sends it.
+    await this.startWeek(isoWeekOf(last, timeZone));
   }
 
   private background(work: Promise<void>): void {
@@ -176,13 +182,14 @@ export class DigestService {
     if (!session) return;
     const { log } = this.deps;
     log.info({ event: "digest.leased", runId: id, owner: this.owner }, "digest run taken");
-    const renewEvery = (this.deps.config.leaseSeconds * 1000) / 3;
-    const renewal = setInterval(() => this.background(this.renew(session)), renewEvery);
     try {
       await this.sendAll(session);
     } finally {
-      clearInterval(renewal);
-      if (!this.halted && !session.lost) await this.release(session).catch(() => undefined);
+      // A lease that cannot be released expires by itself; the next instance then resumes the run.
+      if (!this.halted && !session.lost)
+        await this.release(session).catch((err: unknown) =>
+          log.warn({ event: "digest.releaseFailed", runId: id, err }, "digest lease not released"),
+        );
     }
   }
 
@@ -190,7 +197,7 @@ export class DigestService {
   private async acquire(orgId: string, id: string): Promise<Session | undefined> {
     const run = await this.deps.jobs.run(orgId, id);
     if (!run || run.state === "done") return undefined;
-    const now = Date.now();
+    const now = this.deps.clock.now().getTime();
     if (run.lease && run.lease.owner !== this.owner && run.lease.until > now) return undefined;
     const until = now + this.deps.config.leaseSeconds * 1000;
     const taken = await this.deps.jobs.replaceRun({ ...run, lease: { owner: this.owner, until } }, run);
@@ -216,10 +223,17 @@ export class DigestService {
     return false;
   }
 
-  private async renew(session: Session): Promise<void> {
-    if (session.lost) return;
-    const until = Date.now() + this.deps.config.leaseSeconds * 1000;
-    await this.updateRun(session, (run) => ({ ...run, lease: { owner: this.owner, until } }));
+  /** Renews the lease once a third of it has passed, so it never runs out while this instance sends. */
+  private async keepLease(session: Session): Promise<void> {
+    const leaseMs = this.deps.config.leaseSeconds * 1000;
+    if (session.lost || this.deps.clock.now().getTime() < session.leaseUntil - (leaseMs * 2) / 3) return;
+    session.renewing ??= (async () => {
+      const until = this.deps.clock.now().getTime() + leaseMs;
+      await this.updateRun(session, (run) => ({ ...run, lease: { owner: this.owner, until } }));
+    })().finally(() => {
+      session.renewing = undefined;
+    });
+    await session.renewing;
   }
 
   private async release(session: Session): Promise<void> {
@@ -229,7 +243,12 @@ export class DigestService {
   /** Still safe to send: the lease is ours with a margin, and nobody asked us to stop. */
   private mayContinue(session: Session): boolean {
     const margin = Math.min(5_000, (this.deps.config.leaseSeconds * 1000) / 4);
-    return !this.stopping && !session.lost && !session.aborted && Date.now() < session.leaseUntil - margin;
+    return (
+      !this.stopping &&
+      !session.lost &&
+      !session.aborted &&
+      this.deps.clock.now().getTime() < session.leaseUntil - margin
+    );
   }
 
   /**
@@ -270,10 +289,16 @@ export class DigestService {
     const run = session.run;
     const queue: { item: Stored<OutboxItem>; notBefore: number }[] = [];
     let feeding = true;
-    const material = new DigestMaterial(this.deps, run.orgId, this.deps.clock());
+    const material = new DigestMaterial(this.deps, run.orgId, this.deps.clock.now());
     const window = Math.min(64, Math.max(4, Math.ceil(config.ratePerSecond / 2)));
     let inFlight = 0;
     let failure: { error: unknown } | undefined;
+    // Idle workers wait for news (an item queued, a send finished, the feed ended) instead of polling.
+    const waiting: (() => void)[] = [];
+    const notify = () => {
+      for (const wake of waiting.splice(0)) wake();
+    };
+    const news = () => new Promise<void>((resolve) => waiting.push(resolve));
     const guard = async (task: () => Promise<void>) => {
       try {
         await task();
@@ -285,9 +310,13 @@ export class DigestService {
     };
     const feed = async () => {
       try {
-        for await (const item of this.outboxFeed(session)) queue.push({ item, notBefore: 0 });
+        for await (const item of this.outboxFeed(session)) {
+          queue.push({ item, notBefore: 0 });
+          notify();
+        }
       } finally {
         feeding = false;
+        notify();
       }
     };
     const work = async () => {
@@ -297,15 +326,17 @@ export class DigestService {
         if (!next) {
           // The feed may add items, and another worker may put a retry back in the queue.
           if (!feeding && inFlight === 0) return;
-          await sleep(5);
+          await news();
           continue;
         }
         inFlight++;
         try {
+          await this.keepLease(session);
           const retry = await this.deliver(session, material, next.item, next.notBefore);
           if (retry) queue.push(retry);
         } finally {
           inFlight--;
+          notify();
         }
       }
     };
@@ -314,7 +345,7 @@ export class DigestService {
     if (!this.mayContinue(session) || session.run.state !== "sending") return;
     const left = await jobs.items(run, ["pending", "sending"]);
     if (left.length) return; // claimed elsewhere meanwhile; the next resume looks again
-    const finishedAt = this.deps.clock().toISOString();
+    const finishedAt = this.deps.clock.now().toISOString();
     if (!(await this.updateRun(session, (r) => ({ ...r, state: "done", finishedAt })))) return;
     await this.report(session);
   }
@@ -327,7 +358,8 @@ export class DigestService {
     notBefore: number,
   ): Promise<{ item: Stored<OutboxItem>; notBefore: number } | undefined> {
     const { jobs, log } = this.deps;
-    if (notBefore > Date.now()) await sleep(notBefore - Date.now());
+    const wait = notBefore - this.deps.clock.monotonic();
+    if (wait > 0) await this.deps.clock.sleep(wait);
     if (!this.mayContinue(session)) return undefined;
     const target = { orgId: item.orgId, aadObjectId: item.aadObjectId };
     const locale = item.locale ?? (await this.deps.localeOf(target)) ?? "sv";
@@ -346,12 +378,12 @@ export class DigestService {
     );
     if (next.state !== "pending" || !written) return undefined;
     const delay = outcome.kind === "retry" ? (outcome.afterMs ?? this.backoff(claimed.attempts)) : 0;
-    return { item: written, notBefore: Date.now() + delay };
+    return { item: written, notBefore: this.deps.clock.monotonic() + delay };
   }
 
   private afterAttempt(item: Stored<OutboxItem>, outcome: SendOutcome): OutboxItem {
     const { _etag, ...base } = item;
-    const now = this.deps.clock().toISOString();
+    const now = this.deps.clock.now().toISOString();
     switch (outcome.kind) {
       case "sent":
         return { ...base, state: "sent", sentAt: now };
@@ -374,7 +406,7 @@ export class DigestService {
         return await this.deps.jobs.replaceItem(next, claimed);
       } catch (err) {
         if (attempt >= 4) throw err;
-        await sleep(200 * 2 ** attempt);
+        await this.deps.clock.sleep(200 * 2 ** attempt);
       }
     }
   }
@@ -404,7 +436,7 @@ export class DigestService {
     log.info({ event: "digest.done", runId: run.id, ...counts }, "digest run finished");
     if (!missed.length || !adminAadIds.length) return;
     // Claimed before sending: the summary goes out at most once even if two instances finish the same run.
-    const reportedAt = this.deps.clock().toISOString();
+    const reportedAt = this.deps.clock.now().toISOString();
     let claimed = false;
     await this.updateRun(session, (r) => {
       claimed = r.reportedAt === undefined;
@@ -458,7 +490,7 @@ export class DigestService {
     for (let attempt = 1; ; attempt++) {
       const outcome = await this.deps.transport.send(target, card, () => this.pace(target));
       if (outcome.kind !== "retry" || attempt >= this.deps.config.maxAttempts) return outcome;
-      await sleep(outcome.afterMs ?? this.backoff(attempt));
+      await this.deps.clock.sleep(outcome.afterMs ?? this.backoff(attempt));
     }
   }
 }

@@ -19,6 +19,7 @@ import type { ConversationReferences } from "../store/conversation-references.js
 import type { DsoChannel, DsoChannels } from "../store/dso-channels.js";
 import type { JobClaims } from "../store/job-claims.js";
 import type { Stored } from "../store/repository.js";
+import type { Clock } from "../time/clock.js";
 import { caseCard } from "./case-card.js";
 
 /** The audit event type of storing where the card was posted; it changes nothing a person sees. */
@@ -38,7 +39,7 @@ export interface EscalationDeps {
   units: Units;
   adminAadIds: readonly string[];
   log: Logger;
-  clock: () => Date;
+  clock: Clock;
 }
 
 const cardActivity = (card: CardJson): Partial<Activity> => ({
@@ -93,7 +94,7 @@ export class Escalation {
     const members = await this.deps.roles.dsoMembers(c.orgId);
     return caseCard(c, {
       locale,
-      now: this.deps.clock(),
+      now: this.deps.clock.now(),
       units: this.deps.units,
       // Teams matches refresh.userIds against user MRIs: the roster's id, or the org MRI for configured DSOs.
       refreshUserIds: members.map((m) => m.teamsId ?? `8:orgid:${m.aadObjectId}`),
@@ -232,14 +233,25 @@ export class Escalation {
    * Greets a newly registered manager in personal chat (so the digest and plan
    * requests can reach them later); when Teams cannot reach them, the person
    * who registered them is told, so it is fixed now rather than found at the
-   * first digest. Runs after the card action has been answered.
+   * first digest. Queued, so the card action is answered first and `idle()` waits for it.
    */
-  async welcomeManager(
+  welcomeManager(
     orgId: string,
     unitId: string,
     manager: CaseActor & { aadObjectId: string },
     registeredBy?: string,
-  ) {
+  ): void {
+    this.enqueue(`welcome-${orgId}-${manager.aadObjectId}`, () =>
+      this.greetManager(orgId, unitId, manager, registeredBy),
+    );
+  }
+
+  private async greetManager(
+    orgId: string,
+    unitId: string,
+    manager: CaseActor & { aadObjectId: string },
+    registeredBy?: string,
+  ): Promise<void> {
     try {
       const reached = await this.sendToPerson(orgId, manager.aadObjectId, (l) =>
         messageCard(l, t(l, "escalation.managers.welcome", { unit: this.deps.units.name(unitId, l) })),
@@ -258,7 +270,7 @@ export class Escalation {
 
   /** Without a DSO channel, admins who have talked to the bot hear it once a day; the case is kept. */
   private async tellAdminsNotConfigured(orgId: string, number: string): Promise<void> {
-    const day = this.deps.clock().toISOString().slice(0, 10);
+    const day = this.deps.clock.now().toISOString().slice(0, 10);
     const jobId = `unconfigured-${day}`;
     if (!(await this.deps.claims.claim(orgId, jobId, LEASE_SECONDS))) return;
     for (const admin of this.deps.adminAadIds) {
@@ -281,7 +293,7 @@ export class Escalation {
    * sends each due reminder once (the claim decides which instance sends it).
    */
   async watch(): Promise<void> {
-    const now = this.deps.clock();
+    const now = this.deps.clock.now();
     for (const channel of await this.deps.channels.all()) {
       for (const c of await this.deps.cases.list(channel.orgId, { open: true })) {
         if (!c.channelPost) await this.post(c.orgId, c.id);
@@ -301,7 +313,7 @@ export class Escalation {
 
   /** Runs `watch` every `seconds` (one pass at a time) until stopped. */
   watcher(seconds: number): Background {
-    let timer: NodeJS.Timeout | undefined;
+    let stopTimer: (() => void) | undefined;
     let running: Promise<void> | undefined;
     const tick = () => {
       if (running) return;
@@ -315,15 +327,19 @@ export class Escalation {
     };
     return {
       start: () => {
-        if (seconds > 0) timer = setInterval(tick, seconds * 1000);
+        if (seconds > 0) stopTimer = this.deps.clock.every(seconds * 1000, tick);
       },
       runOnce: async () => {
         await running;
         await this.watch();
         await this.idle();
       },
+      settled: async () => {
+        await running;
+        await this.idle();
+      },
       stop: async () => {
-        clearInterval(timer);
+        stopTimer?.();
         await running;
         await this.idle();
       },

@@ -474,8 +474,8 @@ export function escalationFeature(deps: EscalationFeatureDeps): Feature {
             turn.user.aadObjectId ?? "",
           );
           if (saved && !before.some((m) => m.aadObjectId === input.manager)) {
-            // Not awaited: reaching a person may take retries, and the card must be answered within seconds.
-            void deps.escalation.welcomeManager(
+            // Queued: reaching a person may take retries, and the card must be answered within seconds.
+            deps.escalation.welcomeManager(
               turn.orgId,
               input.unitId,
               { aadObjectId: input.manager, name: input.name },

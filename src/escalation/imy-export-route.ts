@@ -2,6 +2,7 @@ import type { HttpRoute } from "../bot/feature.js";
 import { t } from "../cards/strings.js";
 import type { Units } from "../org/units.js";
 import type { CaseRepository } from "../store/case-repository.js";
+import type { Clock } from "../time/clock.js";
 import type { ExportLinks } from "./export-links.js";
 import { imyExport, imyExportText } from "./imy-export.js";
 
@@ -14,7 +15,7 @@ export function imyExportRoute(deps: {
   cases: CaseRepository;
   units: Units;
   links: ExportLinks;
-  clock: () => Date;
+  clock: Clock;
 }): HttpRoute {
   const refused = {
     status: 403,
@@ -25,7 +26,7 @@ export function imyExportRoute(deps: {
     path: "/api/imy-export/:orgId/:caseId",
     async run(params, query) {
       const { orgId = "", caseId = "" } = params;
-      const now = deps.clock();
+      const now = deps.clock.now();
       const valid = await deps.links.verify(
         orgId,
         caseId,

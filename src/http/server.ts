@@ -34,8 +34,8 @@ export interface ServerDependencies {
 
 export interface HttpServer {
   server: restify.Server;
-  /** Turns being processed right now; shutdown waits for them. */
-  inFlight(): number;
+  /** Resolves when no turn is being processed (at once if none is); shutdown waits for it. */
+  whenIdle(): Promise<void>;
 }
 
 /** The few words a refusal says: a status's generic meaning, never an internal message. */
@@ -78,6 +78,7 @@ export function createHttpServer(deps: ServerDependencies): HttpServer {
   const limits = deps.limits ?? BODY_LIMITS;
   const { log } = deps;
   let inFlight = 0;
+  const idleWaiters: (() => void)[] = [];
 
   server.pre((req, res, next) => {
     setSecurityHeaders(new URL(req.url ?? "/", "http://edge").pathname, res);
@@ -150,6 +151,7 @@ export function createHttpServer(deps: ServerDependencies): HttpServer {
         res.end(answer.body === undefined ? undefined : JSON.stringify(answer.body));
       } finally {
         inFlight--;
+        if (inFlight === 0) for (const wake of idleWaiters.splice(0)) wake();
       }
     } catch (err) {
       log.error({ event: "http.messageFailed", err }, "activity failed");
@@ -180,7 +182,11 @@ export function createHttpServer(deps: ServerDependencies): HttpServer {
   }
   for (const register of deps.extensions ?? []) register(server);
 
-  return { server, inFlight: () => inFlight };
+  return {
+    server,
+    whenIdle: () =>
+      inFlight === 0 ? Promise.resolve() : new Promise((resolve) => idleWaiters.push(resolve)),
+  };
 }
 
 function fromTenant(activity: IncomingActivity, tenantId: string): boolean {

@@ -1,5 +1,6 @@
 import { createHash } from "node:crypto";
 import type { Storage, StoreItems } from "botbuilder";
+import type { Clock } from "../time/clock.js";
 import { type Expiring, expiresIn, type Repository } from "./repository.js";
 
 export interface BotStateItem extends Expiring {
@@ -24,7 +25,7 @@ export function stateId(key: string): string {
 export class CosmosBotStorage implements Storage {
   constructor(
     private readonly repo: Repository<BotStateItem>,
-    private readonly clock: () => Date = () => new Date(),
+    private readonly clock: Clock,
   ) {}
 
   async read(keys: string[]): Promise<StoreItems> {
@@ -42,7 +43,7 @@ export class CosmosBotStorage implements Storage {
     await Promise.all(
       Object.entries(changes).map(async ([key, value]) => {
         const { eTag, ...document } = value as { eTag?: string } & Record<string, unknown>;
-        const item = expiresIn({ id: stateId(key), key, document }, STATE_LIFETIME_SECONDS, this.clock());
+        const item = expiresIn({ id: stateId(key), key, document }, STATE_LIFETIME_SECONDS, this.clock.now());
         if (!eTag || eTag === "*") {
           await this.repo.upsert(item);
           return;

@@ -3,6 +3,7 @@ import type { SqlParameter } from "@azure/cosmos";
 import type { Case, CaseActor } from "../cases/case.js";
 import { type CaseEvent, changedFields } from "../cases/case-event.js";
 import { formatCaseNumber } from "../cases/case-number.js";
+import type { Clock } from "../time/clock.js";
 import type { Repository, Stored } from "./repository.js";
 
 /** The per-organisation, per-year counter behind case numbers, kept beside the cases. */
@@ -37,7 +38,7 @@ export class CaseRepository {
   constructor(
     private readonly cases: Repository<Case | CaseSequence>,
     private readonly events: Repository<CaseEvent>,
-    private readonly clock: () => Date = () => new Date(),
+    private readonly clock: Clock,
   ) {}
 
   onChange(listener: CaseChangeListener): void {
@@ -60,7 +61,7 @@ export class CaseRepository {
       await this.recordCreation(existing, actor);
       return { case: existing, created: false };
     }
-    const now = this.clock();
+    const now = this.clock.now();
     const number = await this.allocateNumber(input.orgId, now.getUTCFullYear(), input.id);
     const stamp = now.toISOString();
     const candidate: Case = { ...input, kind: "case", number, createdAt: stamp, updatedAt: stamp };
@@ -107,7 +108,7 @@ export class CaseRepository {
       before = current;
       const next = change(current as Stored<Case>);
       changed = next !== undefined;
-      return next && { ...next, updatedAt: this.clock().toISOString() };
+      return next && { ...next, updatedAt: this.clock.now().toISOString() };
     });
     if (!after || !before || after.kind !== "case") return undefined;
     if (changed) {
@@ -160,7 +161,7 @@ export class CaseRepository {
     c: Case,
     event: Omit<CaseEvent, "id" | "caseId" | "orgId" | "at">,
   ): Promise<CaseEvent> {
-    const at = this.clock().toISOString();
+    const at = this.clock.now().toISOString();
     const recorded: CaseEvent = { id: `${at}-${randomUUID()}`, caseId: c.id, orgId: c.orgId, at, ...event };
     await this.events.createIfAbsent(recorded);
     return recorded;

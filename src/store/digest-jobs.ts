@@ -1,4 +1,5 @@
 import type { Locale } from "../cards/locale.js";
+import type { Clock } from "../time/clock.js";
 import { type Expiring, expiresIn, type Repository, type Stored } from "./repository.js";
 
 /** Runs and their outbox are kept for a quarter (the record of who got what), snoozes until they end. */
@@ -67,13 +68,13 @@ export function runId(runKey: string): string {
 export class DigestJobs {
   constructor(
     private readonly repo: Repository<DigestJob>,
-    private readonly clock: () => Date,
+    private readonly clock: Clock,
   ) {}
 
   /** Creates the run once: every instance that asks for the same key gets the same run. */
   async ensureRun(orgId: string, runKey: string, week: string): Promise<Stored<DigestRun>> {
     const id = runId(runKey);
-    const now = this.clock();
+    const now = this.clock.now();
     const fresh: DigestRun = expiresIn(
       {
         kind: "digestRun" as const,
@@ -120,7 +121,7 @@ export class DigestJobs {
     run: DigestRun,
     recipient: Pick<OutboxItem, "aadObjectId" | "name" | "unitIds" | "locale">,
   ): Promise<Stored<OutboxItem> | undefined> {
-    const now = this.clock();
+    const now = this.clock.now();
     const id = this.itemId(run, recipient.aadObjectId);
     const created = await this.repo.createIfAbsent(
       expiresIn(
@@ -161,7 +162,7 @@ export class DigestJobs {
 
   /** Hides one case from one manager's digests until `until` (a later snooze replaces an earlier one). */
   async snooze(orgId: string, aadObjectId: string, caseId: string, until: Date): Promise<void> {
-    const now = this.clock();
+    const now = this.clock.now();
     const seconds = Math.max(1, Math.ceil((until.getTime() - now.getTime()) / 1000));
     await this.repo.upsert(
       expiresIn(
@@ -186,7 +187,7 @@ export class DigestJobs {
         query: 'SELECT * FROM c WHERE c.orgId = @orgId AND c.kind = "digestSnooze" AND c.until > @now',
         parameters: [
           { name: "@orgId", value: orgId },
-          { name: "@now", value: this.clock().toISOString() },
+          { name: "@now", value: this.clock.now().toISOString() },
         ],
       },
       orgId,

@@ -1,4 +1,5 @@
 import type { IncidentDraft } from "../flows/incident/draft.js";
+import type { Clock } from "../time/clock.js";
 import { type Expiring, expiresIn, type Repository, type Stored } from "./repository.js";
 
 /** A report nobody has touched for 14 days is gone (issue 3). */
@@ -10,7 +11,7 @@ export type StoredDraft = Stored<IncidentDraft & Expiring>;
 export class DraftRepository {
   constructor(
     private readonly drafts: Repository<IncidentDraft & Expiring>,
-    private readonly clock: () => Date = () => new Date(),
+    private readonly clock: Clock,
   ) {}
 
   get(orgId: string, id: string): Promise<StoredDraft | undefined> {
@@ -34,11 +35,11 @@ export class DraftRepository {
   }
 
   create(draft: IncidentDraft): Promise<StoredDraft | undefined> {
-    return this.drafts.createIfAbsent(expiresIn(draft, DRAFT_LIFETIME_SECONDS, this.clock()));
+    return this.drafts.createIfAbsent(expiresIn(draft, DRAFT_LIFETIME_SECONDS, this.clock.now()));
   }
 
   /** Writes only if nobody changed the draft since it was read; undefined when somebody did. */
   replace(draft: IncidentDraft, etag: string): Promise<StoredDraft | undefined> {
-    return this.drafts.replaceIfMatch(expiresIn(draft, DRAFT_LIFETIME_SECONDS, this.clock()), etag);
+    return this.drafts.replaceIfMatch(expiresIn(draft, DRAFT_LIFETIME_SECONDS, this.clock.now()), etag);
   }
 }

@@ -21,6 +21,8 @@ export interface EmbeddedCosmosOptions {
   dataDir: string;
   port?: number;
   compactAfterBytes?: number;
+  /** Decides what expired while the server was down (the journal is replayed without it). */
+  now: Date;
 }
 
 /** `/dbs[/db[/colls[/coll[/docs[/doc]]]]]`, decoded; `kind` names the last resource type in the path. */
@@ -46,7 +48,7 @@ function isTrue(req: http.IncomingMessage, header: string): boolean {
  */
 export async function startEmbeddedCosmos(options: EmbeddedCosmosOptions): Promise<EmbeddedCosmos> {
   const journal = new Journal(options.dataDir, options.compactAfterBytes);
-  const replay = journal.load();
+  const replay = journal.load(options.now);
   const server = createHttpServer({ keepAlive: true } as http.ServerOptions);
   let recording = false;
 

@@ -1,4 +1,5 @@
 import { randomUUID } from "node:crypto";
+import type { Clock } from "../time/clock.js";
 import { type Expiring, expiresIn, type Repository } from "./repository.js";
 
 /**
@@ -30,12 +31,12 @@ export class JobClaims {
 
   constructor(
     private readonly repo: Repository<JobClaim>,
-    private readonly clock: () => Date = () => new Date(),
+    private readonly clock: Clock,
   ) {}
 
   /** True when this instance now holds the job; false when it is done or held by someone else. */
   async claim(orgId: string, id: string, leaseSeconds: number): Promise<boolean> {
-    const now = this.clock();
+    const now = this.clock.now();
     const leaseUntil = new Date(now.getTime() + leaseSeconds * 1000).toISOString();
     const fresh: JobClaim = expiresIn(
       {
@@ -68,7 +69,7 @@ export class JobClaims {
   async complete(orgId: string, id: string): Promise<void> {
     await this.repo.update(orgId, id, (current) =>
       current.owner === this.owner
-        ? { ...current, state: "done", doneAt: this.clock().toISOString() }
+        ? { ...current, state: "done", doneAt: this.clock.now().toISOString() }
         : undefined,
     );
   }

@@ -29,7 +29,7 @@ export class Journal {
   ) {}
 
   /** Loads snapshot and journal into the image; returns the entries to replay into the server. */
-  load(now: Date = new Date()): JournalEntry[] {
+  load(now: Date): JournalEntry[] {
     fs.mkdirSync(this.dir, { recursive: true });
     for (const file of [SNAPSHOT, JOURNAL]) {
       for (const entry of readEntries(path.join(this.dir, file))) this.image.apply(entry);

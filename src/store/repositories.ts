@@ -2,6 +2,7 @@ import type { Case } from "../cases/case.js";
 import type { CaseEvent } from "../cases/case-event.js";
 import type { IncidentDraft } from "../flows/incident/draft.js";
 import type { WeeklyCounters } from "../flows/sendcheck/counters.js";
+import type { Clock } from "../time/clock.js";
 import { CaseRepository, type CaseSequence } from "./case-repository.js";
 import { ConversationReferences, type StoredConversation } from "./conversation-references.js";
 import { type DigestJob, DigestJobs } from "./digest-jobs.js";
@@ -16,7 +17,7 @@ import { UnitManagers, type UnitManagersItem } from "./unit-managers.js";
 export type Repositories = ReturnType<typeof openRepositories>;
 
 /** Every domain repository over the store's containers; the app and the command-line tools share this wiring. */
-export function openRepositories(store: Store, clock: () => Date) {
+export function openRepositories(store: Store, clock: Clock) {
   const { containers } = store;
   return {
     cases: new CaseRepository(

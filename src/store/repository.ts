@@ -1,4 +1,5 @@
 import type { Container, SqlQuerySpec } from "@azure/cosmos";
+import type { Clock } from "../time/clock.js";
 import { ConcurrencyError, guarded, statusOf } from "./errors.js";
 
 export type Stored<T> = T & { _etag: string };
@@ -32,14 +33,14 @@ export class Repository<T extends { id: string }> {
   constructor(
     private readonly container: Container,
     private readonly partitionOf: (item: T) => string,
-    private readonly clock: () => Date = () => new Date(),
+    private readonly clock: Clock,
   ) {}
 
   async get(partition: string, id: string): Promise<Stored<T> | undefined> {
     return guarded(async () => {
       try {
         const { resource } = await this.container.item(id, partition).read<Stored<T>>();
-        if (!resource || isExpired(resource as Expiring, this.clock())) return undefined;
+        if (!resource || isExpired(resource as Expiring, this.clock.now())) return undefined;
         return resource;
       } catch (err) {
         if (statusOf(err) === 404) return undefined;
@@ -131,7 +132,7 @@ export class Repository<T extends { id: string }> {
           continuationToken: page.continuation,
         })
         .fetchNext();
-      const now = this.clock();
+      const now = this.clock.now();
       return {
         items: resources.filter((r) => !isExpired(r as Expiring, now)),
         continuation: continuationToken,
@@ -145,7 +146,7 @@ export class Repository<T extends { id: string }> {
       const { resources } = await this.container.items
         .query<Stored<T>>(spec, partition === undefined ? {} : { partitionKey: partition })
         .fetchAll();
-      const now = this.clock();
+      const now = this.clock.now();
       return resources.filter((r) => !isExpired(r as Expiring, now));
     });
   }

@@ -1,6 +1,7 @@
 import { type Container, CosmosClient, type Database } from "@azure/cosmos";
 import { ManagedIdentityCredential } from "@azure/identity";
 import type { StoreConfig } from "../config.js";
+import type { Clock } from "../time/clock.js";
 import { CONTAINERS, type ContainerName } from "./containers.js";
 import { type EmbeddedCosmos, startEmbeddedCosmos } from "./embedded-cosmos.js";
 import { guarded } from "./errors.js";
@@ -62,10 +63,10 @@ async function ensureContainers(database: Database): Promise<Record<ContainerNam
 }
 
 /** Opens the configured store (starting the embedded server if no endpoint is set) and creates what is missing. */
-export async function openStore(config: StoreConfig): Promise<Store> {
+export async function openStore(config: StoreConfig, clock: Clock): Promise<Store> {
   const embedded =
     config.mode === "embedded"
-      ? await startEmbeddedCosmos({ dataDir: config.dataDir, port: config.port })
+      ? await startEmbeddedCosmos({ dataDir: config.dataDir, port: config.port, now: clock.now() })
       : undefined;
   const client = clientFor(config, embedded);
   const { database } = await guarded(() => client.databases.createIfNotExists({ id: config.database }));

@@ -1,4 +1,5 @@
 import { createHash } from "node:crypto";
+import type { Clock } from "../time/clock.js";
 import { type Expiring, expiresIn, type Repository } from "./repository.js";
 
 export interface TurnClaim extends Expiring {
@@ -31,7 +32,7 @@ export type ClaimResult = { kind: "first" } | { kind: "duplicate"; claim: TurnCl
 export class TurnClaims {
   constructor(
     private readonly repo: Repository<TurnClaim>,
-    private readonly clock: () => Date = () => new Date(),
+    private readonly clock: Clock,
   ) {}
 
   static idFor(channelId: string, conversationId: string, activityId: string): string {
@@ -39,7 +40,7 @@ export class TurnClaims {
   }
 
   async claim(id: string): Promise<ClaimResult> {
-    const now = this.clock();
+    const now = this.clock.now();
     const fresh = expiresIn(
       { id, state: "started" as const, startedAt: now.toISOString() },
       CLAIM_LIFETIME_SECONDS,
@@ -62,7 +63,7 @@ export class TurnClaims {
 
   async complete(id: string, response?: TurnClaim["response"]): Promise<void> {
     await this.repo.upsert(
-      expiresIn({ id, state: "done" as const, response }, CLAIM_LIFETIME_SECONDS, this.clock()),
+      expiresIn({ id, state: "done" as const, response }, CLAIM_LIFETIME_SECONDS, this.clock.now()),
     );
   }
 

@@ -1,3 +1,4 @@
+import type { Clock } from "../time/clock.js";
 import type { Repository } from "./repository.js";
 
 export interface UnitManager {
@@ -28,7 +29,7 @@ const idFor = (unitId: string) => `unit-managers-${unitId}`;
 export class UnitManagers {
   constructor(
     private readonly repo: Repository<UnitManagersItem>,
-    private readonly clock: () => Date = () => new Date(),
+    private readonly clock: Clock,
   ) {}
 
   /** The managers of one unit, first registered first (empty when none). */
@@ -86,7 +87,7 @@ export class UnitManagers {
     edit: (managers: UnitManager[]) => UnitManager[] | undefined,
   ): Promise<boolean> {
     const id = idFor(unitId);
-    const stamp = this.clock().toISOString();
+    const stamp = this.clock.now().toISOString();
     await this.repo.createIfAbsent({
       kind: "unit_managers",
       id,

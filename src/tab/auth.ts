@@ -48,6 +48,7 @@ const DevTokenSchema = z.string().regex(/^[A-Za-z0-9-]{1,64}$/);
 export async function principalOf(
   header: string | undefined,
   mode: TabAuthMode,
+  now: Date,
 ): Promise<Principal | undefined> {
   const token = /^Bearer (\S+)$/i.exec(header ?? "")?.[1];
   if (!token) return undefined;
@@ -64,6 +65,7 @@ export async function principalOf(
       audience: mode.audiences,
       algorithms: ["RS256"],
       clockTolerance: 60,
+      currentDate: now,
     });
     const claims = ClaimsSchema.safeParse(payload);
     if (!claims.success || claims.data.tid !== mode.tenantId) return undefined;

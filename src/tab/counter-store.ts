@@ -5,6 +5,7 @@ import type { Logger } from "../log.js";
 import type { CaseChangeListener } from "../store/case-repository.js";
 import { Repository } from "../store/repository.js";
 import type { Store } from "../store/store.js";
+import type { Clock } from "../time/clock.js";
 import { addCounts, type CounterDoc, counterId, delta, recount } from "./counters.js";
 
 export interface CounterDifference {
@@ -106,13 +107,13 @@ export class StatsCounters {
   }
 }
 
-export function statsCounters(store: Store, log: Logger, clock: () => Date): StatsCounters {
+export function statsCounters(store: Store, log: Logger, clock: Clock): StatsCounters {
   return new StatsCounters(new Repository<CounterDoc>(store.containers.stats, (d) => d.orgId, clock), log);
 }
 
 /** Every case of one organisation, read in full: for `stats:rebuild` and the benchmark, never for a request. */
-export function caseScan(container: Container): CaseScan {
-  const cases = new Repository<Case>(container, (c) => c.orgId);
+export function caseScan(container: Container, clock: Clock): CaseScan {
+  const cases = new Repository<Case>(container, (c) => c.orgId, clock);
   return async (orgId) => {
     const spec = {
       query: 'SELECT * FROM c WHERE c.orgId = @orgId AND c.kind = "case"',

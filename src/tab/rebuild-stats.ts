@@ -3,6 +3,7 @@ import { parseArgs } from "node:util";
 import { ConfigError, loadConfig } from "../config.js";
 import { createLogger } from "../log.js";
 import { openStore } from "../store/store.js";
+import { systemClock } from "../time/clock.js";
 import { caseScan, casesForMaintenance, organisationsWithCases, statsCounters } from "./counter-store.js";
 
 /**
@@ -17,16 +18,17 @@ async function main(): Promise<number> {
     options: { org: { type: "string", multiple: true }, "dry-run": { type: "boolean", default: false } },
   });
   const config = loadConfig(process.env);
-  const store = await openStore(config.store);
+  const clock = systemClock();
+  const store = await openStore(config.store, clock);
   try {
-    const counters = statsCounters(store, createLogger("warn"), () => new Date());
+    const counters = statsCounters(store, createLogger("warn"), clock);
     const orgs = values.org ?? (await organisationsWithCases(store));
     const write = !values["dry-run"];
     let differing = 0;
     for (const orgId of orgs) {
       const differences = await counters.rebuild(
         orgId,
-        caseScan(casesForMaintenance(store, config.store)),
+        caseScan(casesForMaintenance(store, config.store), clock),
         write,
       );
       differing += differences.length;

@@ -94,7 +94,7 @@ export function tabRoutes(services: AppServices, options: TabOptions): (server: 
   const cases = new Repository<Case>(services.store.containers.cases, (c) => c.orgId, clock);
 
   async function authorise(req: Request): Promise<Principal> {
-    const principal = await principalOf(req.header("authorization"), mode);
+    const principal = await principalOf(req.header("authorization"), mode, clock.now());
     if (!principal) throw new HttpError(401, { error: "a valid Teams sign-in token is required" });
     const held = await roles.rolesOf(principal);
     if (!held.has("dso") && !held.has("admin"))
@@ -159,7 +159,7 @@ export function tabRoutes(services: AppServices, options: TabOptions): (server: 
           });
         }
         const page = await cases.queryPage(caseListSql(orgId, q), orgId, { size: q.pageSize, continuation });
-        const now = clock();
+        const now = clock.now();
         res.send(200, {
           now: now.toISOString(),
           items: page.items.map((c) => listItem(c, now)),
@@ -176,7 +176,11 @@ export function tabRoutes(services: AppServices, options: TabOptions): (server: 
         if (!found) throw new HttpError(404, { error: "no such case" });
         // The schema drops what the store adds (_etag, _rid, _ts …); the channel post is the bot's business.
         const { channelPost: _, ...shown } = CaseSchema.parse(found);
-        res.send(200, { now: clock().toISOString(), case: shown, history: await services.cases.history(id) });
+        res.send(200, {
+          now: clock.now().toISOString(),
+          case: shown,
+          history: await services.cases.history(id),
+        });
       }),
     );
 

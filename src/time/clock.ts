@@ -13,6 +13,12 @@ export interface Clock {
   monotonic(): number;
   /** Resolves after `ms` milliseconds of this clock's time (a test clock resolves when it is advanced). */
   sleep(ms: number): Promise<void>;
+  /**
+   * Calls `tick` every `ms` milliseconds of this clock's time until the returned
+   * function is called; ticks missed while the process was busy are not made up.
+   * `tick` must not throw (it is the caller's job to log its failures).
+   */
+  every(ms: number, tick: () => void): () => void;
 }
 
 /** The machine's clock. Only the composition root creates it. */
@@ -21,5 +27,11 @@ export function systemClock(): Clock {
     now: () => new Date(),
     monotonic: () => performance.now(),
     sleep: (ms) => new Promise((resolve) => setTimeout(resolve, Math.max(0, ms))),
+    every: (ms, tick) => {
+      const timer = setInterval(tick, ms);
+      // Background work never keeps the process alive on its own.
+      timer.unref();
+      return () => clearInterval(timer);
+    },
   };
 }

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { App } from "../../src/app.js";
 import { type DigestJob, DigestJobs, type OutboxItem } from "../../src/store/digest-jobs.js";
 import { Repository, type Stored } from "../../src/store/repository.js";
@@ -18,11 +18,15 @@ import { TEST_TENANT } from "../support/teams-client.js";
 const MONDAY = new Date("2026-11-23T07:00:30.000Z");
 const FAST = { DIGEST_RATE_PER_SECOND: "1000", DIGEST_PER_CONVERSATION_PER_SECOND: "50" };
 
+// Wednesday 25 November 2026, 11:00 in Stockholm: no scheduled run is due.
+const WEDNESDAY = new Date("2026-11-25T10:00:00.000Z");
+
 let h: Harness;
 const started: App[] = [];
 beforeAll(async () => {
-  h = await startHarness({ now: new Date("2026-11-25T10:00:00.000Z") });
+  h = await startHarness({ now: WEDNESDAY });
 });
+beforeEach(() => h.clock.set(WEDNESDAY));
 afterAll(async () => {
   for (const app of started) await app.close();
   await h?.close();
@@ -114,6 +118,8 @@ describe("delivering the weekly digest", () => {
     expect(sentBefore).toBeLessThan(200);
 
     const second = await instance(managers, { env: { ...env, DIGEST_RATE_PER_SECOND: "1000" } });
+    // The halted sender's lease runs out; the second instance's lease check then takes the run over.
+    h.clock.advance(2_001);
     await h.connector.waitFor(() => digestsPerConversation(h).size >= 200, 15_000);
     await second.digest.settled();
 
@@ -127,10 +133,8 @@ describe("delivering the weekly digest", () => {
     await clearJobs();
     const managers = await managersWithChats(50, "kultur-och-fritid");
     const list = await managers.managers(TEST_TENANT);
-    const [a, b] = await Promise.all([
-      instance(managers, { env: FAST, now: MONDAY }),
-      instance(managers, { env: FAST, now: MONDAY }),
-    ]);
+    h.clock.set(MONDAY);
+    const [a, b] = await Promise.all([instance(managers, { env: FAST }), instance(managers, { env: FAST })]);
     await h.connector.waitFor(() => digestsPerConversation(h).size >= 50, 10_000);
     await Promise.all([a.digest.settled(), b.digest.settled()]);
 
@@ -147,14 +151,19 @@ describe("delivering the weekly digest", () => {
     const list = await managers.managers(TEST_TENANT);
     // The state a killed instance leaves: its lease ran out, 10 items sent, one claimed, the rest pending.
     const jobs = new DigestJobs(
-      new Repository<DigestJob>(h.testStore.store.containers.jobs, (i) => i.orgId),
-      () => new Date(),
+      new Repository<DigestJob>(h.testStore.store.containers.jobs, (i) => i.orgId, h.clock),
+      h.clock,
     );
     const run = await jobs.ensureRun(TEST_TENANT, "manual-crash", "2026-W48");
     for (const m of list)
       await jobs.addItem(run, { aadObjectId: m.aadObjectId, name: m.name, unitIds: m.unitIds });
     await jobs.replaceRun(
-      { ...run, state: "sending", recipients: 20, lease: { owner: "dead", until: Date.now() - 1 } },
+      {
+        ...run,
+        state: "sending",
+        recipients: 20,
+        lease: { owner: "dead", until: h.clock.now().getTime() - 1 },
+      },
       run,
     );
     const items = await jobs.items(run);

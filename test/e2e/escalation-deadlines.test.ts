@@ -60,7 +60,7 @@ async function bothWatchersRun(): Promise<void> {
 
 describe("deadline reminders", () => {
   it("each reminder (24, 48, 60, 70 h and past the deadline) is sent once and only once with two instances running", async () => {
-    h.setNow(T0);
+    h.clock.set(T0);
     const c = await postedCase({ discoveredAt: T0.toISOString() });
     await bothWatchersRun();
     expect(remindersOf(c)).toHaveLength(0);
@@ -73,7 +73,7 @@ describe("deadline reminders", () => {
       [70, "70 timmar sedan upptäckten, 2 timmar kvar"],
       [72, "Fristen till IMY för ärende"],
     ] as const) {
-      h.setNow(hoursAfter(hours));
+      h.clock.set(hoursAfter(hours));
       await bothWatchersRun();
       expected.push(words);
       const texts = remindersOf(c).map((x) => x.activity.text ?? "");
@@ -85,13 +85,13 @@ describe("deadline reminders", () => {
     // A restarted instance finds every reminder already sent.
     await second.close();
     second = await h.startInstance();
-    h.setNow(hoursAfter(80));
+    h.clock.set(hoursAfter(80));
     await bothWatchersRun();
     expect(remindersOf(c)).toHaveLength(5);
   });
 
   it("the reminder @mentions the DSO handling the case, and goes to the case's thread when nobody has it yet", async () => {
-    h.setNow(T0);
+    h.clock.set(T0);
     const unassigned = await postedCase({ discoveredAt: T0.toISOString() });
     const taken = await postedCase({ discoveredAt: T0.toISOString() });
     await h.app.services.cases.update(
@@ -101,7 +101,7 @@ describe("deadline reminders", () => {
       { actor: { aadObjectId: dso.aadObjectId, name: dso.name }, type: "case.take" },
     );
     const fresh = await waitForCase(h, taken.id, (c) => c.assignee !== undefined);
-    h.setNow(hoursAfter(24));
+    h.clock.set(hoursAfter(24));
     await bothWatchersRun();
     const mentionOf = (c: Stored<Case>) =>
       (remindersOf(c)[0]!.activity.entities as { mentioned: { id: string } }[])[0]!.mentioned;
@@ -114,7 +114,7 @@ describe("deadline reminders", () => {
   });
 
   it("a case with an IMY decision gets no reminders", async () => {
-    h.setNow(T0);
+    h.clock.set(T0);
     const c = await postedCase({ discoveredAt: T0.toISOString() });
     await h.app.services.cases.update(
       TEST_TENANT,
@@ -131,7 +131,7 @@ describe("deadline reminders", () => {
       }),
       { actor: { name: "DSO" }, type: "case.assess" },
     );
-    h.setNow(hoursAfter(50));
+    h.clock.set(hoursAfter(50));
     await bothWatchersRun();
     expect(remindersOf(c)).toHaveLength(0);
   });
@@ -139,7 +139,7 @@ describe("deadline reminders", () => {
 
 describe("posting to the channel when Teams is busy", () => {
   it("the channel post fails with 429 and then succeeds: the case is posted once", async () => {
-    h.setNow(T0);
+    h.clock.set(T0);
     h.connector.fail(429, {
       retryAfterSeconds: 1,
       times: 2,
@@ -153,7 +153,7 @@ describe("posting to the channel when Teams is busy", () => {
   });
 
   it("Teams keeps answering 429 past the connector's own retries: the post is retried again and lands once", async () => {
-    h.setNow(T0);
+    h.clock.set(T0);
     h.connector.fail(429, {
       retryAfterSeconds: 0,
       times: 6,
@@ -165,10 +165,10 @@ describe("posting to the channel when Teams is busy", () => {
   });
 
   it("a post that finally fails leaves the case reported and unposted; the watcher posts it later, once", async () => {
-    h.setNow(T0);
+    h.clock.set(T0);
     h.connector.fail(403, { times: 1, matches: (x) => x.kind === "send" && x.conversationId === CHANNEL });
     const { case: created } = await h.app.services.cases.create(aCase(), { name: "R" });
-    await new Promise((r) => setTimeout(r, 300));
+    await h.app.settled();
     const before = await h.app.services.cases.get(TEST_TENANT, created.id);
     expect(before).toMatchObject({ status: "reported" });
     expect(before!.channelPost).toBeUndefined();
@@ -180,7 +180,7 @@ describe("posting to the channel when Teams is busy", () => {
   });
 
   it("a card update that meets 503 is retried until it lands", async () => {
-    h.setNow(T0);
+    h.clock.set(T0);
     const c = await postedCase();
     h.connector.fail(503, {
       times: 1,
@@ -202,13 +202,14 @@ describe("posting to the channel when Teams is busy", () => {
 
 describe("the watcher's own timer", () => {
   it("an instance started with DEADLINE_WATCH_SECONDS runs the watcher by itself", async () => {
-    h.setNow(T0);
+    h.clock.set(T0);
     const c = await postedCase({ discoveredAt: T0.toISOString() });
     const timed = await startApp(
-      { ...h.app.services.config, deadlineWatchSeconds: 1 },
-      { store: h.testStore.store, clock: () => hoursAfter(24), log: h.app.services.log },
+      { ...h.app.services.config, deadlineWatchSeconds: 60 },
+      { store: h.testStore.store, clock: h.clock, log: h.app.services.log },
     );
     try {
+      h.clock.set(hoursAfter(24));
       await h.connector.waitFor(() => remindersOf(c).length === 1, 5_000);
       expect(remindersOf(c)[0]!.activity.text).toContain("24 timmar sedan upptäckten");
     } finally {

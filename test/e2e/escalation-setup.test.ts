@@ -185,7 +185,7 @@ describe("the unit manager registry", () => {
       manager: known.aadObjectId,
       name: "Maja Chefsson",
     });
-    await new Promise((r) => setTimeout(r, 300));
+    await h.app.settled();
     const greetings = h.connector.captured.filter(
       (x) =>
         x.conversationId === `a:personal-${known.aadObjectId}` &&

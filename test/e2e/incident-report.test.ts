@@ -276,11 +276,11 @@ describe("reporting an incident", () => {
   it("forgets a draft nobody touched for 14 days", async () => {
     const user = aUser();
     await startReport(h.personal(user));
-    h.setNow(new Date(NOW.getTime() + 15 * 24 * 3600_000));
+    h.clock.set(new Date(NOW.getTime() + 15 * 24 * 3600_000));
     try {
       expect(textOf(await startReport(h.personal(user)))).toContain("Steg 1 av 5");
     } finally {
-      h.setNow(NOW);
+      h.clock.set(NOW);
     }
   });
 

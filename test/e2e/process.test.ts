@@ -7,6 +7,7 @@ import { ConnectorServer } from "../support/connector.js";
 import { aUser } from "../support/harness.js";
 import { freePort, startBot, waitHealthy } from "../support/process.js";
 import { TEST_TENANT, TeamsClient } from "../support/teams-client.js";
+import { TestClock } from "../support/test-clock.js";
 
 let connector: ConnectorServer;
 let dataDir: string;
@@ -44,7 +45,7 @@ describe("the real entry point (src/index.ts)", () => {
     second.child.kill("SIGTERM");
     expect(await second.exit).toBe(0);
 
-    const store = await openStore({ mode: "embedded", dataDir, port: 0, database: "varna" });
+    const store = await openStore({ mode: "embedded", dataDir, port: 0, database: "varna" }, new TestClock());
     const stored = await store.containers.conversations.item(`user-${user.aadObjectId}`, TEST_TENANT).read();
     await store.close();
     expect(stored.resource?.aadObjectId).toBe(user.aadObjectId);

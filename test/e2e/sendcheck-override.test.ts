@@ -6,6 +6,7 @@ import { startApp } from "../../src/app.js";
 import { loadConfig } from "../../src/config.js";
 import { type Card, textOf } from "../support/cards.js";
 import { aUser, type Harness, startHarness } from "../support/harness.js";
+import { TestClock } from "../support/test-clock.js";
 import { openTestStore } from "../support/test-store.js";
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), "varna-override-"));
@@ -75,7 +76,8 @@ describe("a municipality's own send rules", () => {
         },
       ],
     });
-    const testStore = await openTestStore();
+    const clock = new TestClock();
+    const testStore = await openTestStore(clock);
     try {
       const config = loadConfig({
         NODE_ENV: "test",
@@ -83,7 +85,7 @@ describe("a municipality's own send rules", () => {
         LOG_LEVEL: "silent",
         SEND_RULES_FILE: broken,
       });
-      await expect(startApp(config, { store: testStore.store })).rejects.toThrow(
+      await expect(startApp(config, { store: testStore.store, clock })).rejects.toThrow(
         `${broken}: information=sensitive × channel=usb.verdict`,
       );
     } finally {

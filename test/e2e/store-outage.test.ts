@@ -32,7 +32,11 @@ describe("when the store goes away", () => {
     expect(textOf(duringEn.cards[0]!)).toContain("I can't reach my storage right now");
     expect((await fetch(`${h.app.url}/healthz`)).status).toBe(200);
 
-    revived = await startEmbeddedCosmos({ dataDir: h.testStore.dataDir, port: embedded.port });
+    revived = await startEmbeddedCosmos({
+      dataDir: h.testStore.dataDir,
+      port: embedded.port,
+      now: h.clock.now(),
+    });
     expect((await fetch(`${h.app.url}/readyz`)).status).toBe(200);
     const after = await sv.say("hjälp");
     expect(textOf(after.cards[0]!)).toContain("Rapportera en incident");

@@ -21,7 +21,7 @@ async function seed(): Promise<Case[]> {
   for (let i = 0; i < 36; i++) {
     const discovered = new Date(Date.UTC(2025, i % 12, 3 + (i % 20), 8 + (i % 5)));
     const reportedAfterHours = (i * 7) % 50;
-    h.setNow(new Date(discovered.getTime() + reportedAfterHours * HOUR + 30 * 60_000));
+    h.clock.set(new Date(discovered.getTime() + reportedAfterHours * HOUR + 30 * 60_000));
     const { case: created } = await h.app.services.cases.create(
       aCase({
         type: i % 4 === 3 ? "near_miss" : "incident",
@@ -68,7 +68,7 @@ function median(values: number[]): number | null {
 beforeAll(async () => {
   h = await startHarness({ env: TAB_ENV, now: new Date("2025-01-01T00:00:00Z") });
   seeded = await seed();
-  h.setNow(new Date("2025-12-30T12:00:00Z"));
+  h.clock.set(new Date("2025-12-30T12:00:00Z"));
 }, 120_000);
 afterAll(async () => h?.close());
 

@@ -6,10 +6,12 @@ import { loadConfig } from "../../src/config.js";
 import { createLogger } from "../../src/log.js";
 import { TAB_ADMIN, tabGet } from "../support/tab.js";
 import { TEST_TENANT } from "../support/teams-client.js";
+import { TestClock } from "../support/test-clock.js";
 import { openTestStore, type TestStore } from "../support/test-store.js";
 
 const APP_ID = randomUUID();
 const SSO_URI = `api://varna.example.se/${APP_ID}`;
+const clock = new TestClock();
 let app: App;
 let ts: TestStore;
 let microsoftKey: CryptoKey;
@@ -24,7 +26,7 @@ async function ssoToken(
   const { iss, aud, exp, ...rest } = {
     iss: `https://login.microsoftonline.com/${TEST_TENANT}/v2.0`,
     aud: SSO_URI,
-    exp: Math.floor(Date.now() / 1000) + 3600,
+    exp: Math.floor(clock.now().getTime() / 1000) + 3600,
     oid: TAB_ADMIN,
     tid: TEST_TENANT,
     ...claims,
@@ -50,7 +52,7 @@ beforeAll(async () => {
     alg: "RS256",
     use: "sig",
   };
-  ts = await openTestStore();
+  ts = await openTestStore(clock);
   const config = loadConfig({
     NODE_ENV: "test",
     PORT: "0",
@@ -64,6 +66,7 @@ beforeAll(async () => {
   });
   app = await startApp(config, {
     store: ts.store,
+    clock,
     log: createLogger("silent"),
     tabKeys: createLocalJWKSet({ keys: [jwk] }),
   });
@@ -90,7 +93,7 @@ describe("with an app id, the tab accepts only Teams SSO tokens signed by Micros
     ["for another app", () => ssoToken({ aud: `api://elsewhere/${randomUUID()}` })],
     ["from another tenant", () => ssoToken({ iss: "https://login.microsoftonline.com/other-tenant/v2.0" })],
     ["naming another tenant in tid", () => ssoToken({ tid: randomUUID() })],
-    ["expired", () => ssoToken({ exp: Math.floor(Date.now() / 1000) - 3600 })],
+    ["expired", () => ssoToken({ exp: Math.floor(clock.now().getTime() / 1000) - 3600 })],
     ["without an object id", () => ssoToken({ oid: undefined })],
     ["the local development token", async () => `dev:${TAB_ADMIN}`],
   ])("a token %s gets 401", async (_what, token) => {

@@ -4,6 +4,7 @@ import type { CaseEvent } from "../../src/cases/case-event.js";
 import { CaseRepository, type CaseSequence } from "../../src/store/case-repository.js";
 import { Repository } from "../../src/store/repository.js";
 import { aCase } from "../support/builders.js";
+import { TestClock } from "../support/test-clock.js";
 import { openTestStore, type TestStore } from "../support/test-store.js";
 
 let ts: TestStore;
@@ -11,8 +12,8 @@ let cases: CaseRepository;
 const dso = { aadObjectId: "dso-1", name: "DSO" };
 
 beforeAll(async () => {
-  ts = await openTestStore();
-  const now = () => new Date("2026-11-22T10:00:00Z");
+  const now = new TestClock(new Date("2026-11-22T10:00:00Z"));
+  ts = await openTestStore(now);
   cases = new CaseRepository(
     new Repository<Case | CaseSequence>(ts.store.containers.cases, (i) => i.orgId, now),
     new Repository<CaseEvent>(ts.store.containers.events, (i) => i.caseId, now),

@@ -8,11 +8,13 @@ import { type BotStateItem, CosmosBotStorage } from "../../src/store/bot-storage
 import { type EmbeddedCosmos, startEmbeddedCosmos } from "../../src/store/embedded-cosmos.js";
 import { expiresIn, Repository } from "../../src/store/repository.js";
 import { type TurnClaim, TurnClaims } from "../../src/store/turn-claims.js";
+import { TestClock } from "../support/test-clock.js";
 import { openTestStore, type TestStore } from "../support/test-store.js";
 
 const open: TestStore[] = [];
+const clock = new TestClock(new Date("2026-11-22T10:00:00Z"));
 async function freshStore(): Promise<TestStore> {
-  const ts = await openTestStore();
+  const ts = await openTestStore(clock);
   open.push(ts);
   return ts;
 }
@@ -87,7 +89,7 @@ describe("embedded store durability", () => {
         key: server.key,
         connectionPolicy: { enableEndpointDiscovery: false },
       });
-    const server = await startEmbeddedCosmos({ dataDir, compactAfterBytes: 2_000 });
+    const server = await startEmbeddedCosmos({ dataDir, compactAfterBytes: 2_000, now: clock.now() });
     const client = connect(server);
     const { database } = await client.databases.createIfNotExists({ id: "d" });
     const { container } = await database.containers.createIfNotExists({
@@ -100,7 +102,7 @@ describe("embedded store durability", () => {
     // Sixty writes of ~200 bytes crossed the 2,000-byte threshold several times: the journal was restarted.
     expect(fs.statSync(path.join(dataDir, "journal.jsonl")).size).toBeLessThan(2_500);
 
-    const again = await startEmbeddedCosmos({ dataDir });
+    const again = await startEmbeddedCosmos({ dataDir, now: clock.now() });
     const reader = connect(again);
     const { resources } = await reader
       .database("d")
@@ -117,15 +119,15 @@ describe("embedded store durability", () => {
 describe("repositories over the real SDK", () => {
   it("treats an item past its expiresAt as gone (the embedded server has no TTL)", async () => {
     const ts = await freshStore();
-    let now = new Date("2026-11-22T10:00:00Z");
+    clock.set(new Date("2026-11-22T10:00:00Z"));
     const repo = new Repository<{ id: string; expiresAt?: string; ttl?: number }>(
       ts.store.containers.botstate,
       (i) => i.id,
-      () => now,
+      clock,
     );
-    await repo.upsert(expiresIn({ id: "draft" }, 3600, now));
+    await repo.upsert(expiresIn({ id: "draft" }, 3600, clock.now()));
     expect(await repo.get("draft", "draft")).toBeDefined();
-    now = new Date("2026-11-22T11:00:01Z");
+    clock.set(new Date("2026-11-22T11:00:01Z"));
     expect(await repo.get("draft", "draft")).toBeUndefined();
   });
 
@@ -134,6 +136,7 @@ describe("repositories over the real SDK", () => {
     const repo = new Repository<{ id: string; orgId: string; v: number }>(
       ts.store.containers.cases,
       (i) => i.orgId,
+      clock,
     );
     const first = await repo.upsert({ id: "e", orgId: "o", v: 1 });
     await repo.upsert({ id: "e", orgId: "o", v: 2 });
@@ -144,7 +147,8 @@ describe("repositories over the real SDK", () => {
   it("stores botbuilder state in Cosmos and refuses a write based on an old read", async () => {
     const ts = await freshStore();
     const storage = new CosmosBotStorage(
-      new Repository<BotStateItem>(ts.store.containers.botstate, (i) => i.id),
+      new Repository<BotStateItem>(ts.store.containers.botstate, (i) => i.id, clock),
+      clock,
     );
     const key = "msteams/conversations/a:1/";
     await storage.write({ [key]: { step: "when", eTag: "*" } });
@@ -159,7 +163,10 @@ describe("repositories over the real SDK", () => {
 
   it("lets exactly one of two concurrent deliveries of an activity claim the turn", async () => {
     const ts = await freshStore();
-    const claims = new TurnClaims(new Repository<TurnClaim>(ts.store.containers.botstate, (i) => i.id));
+    const claims = new TurnClaims(
+      new Repository<TurnClaim>(ts.store.containers.botstate, (i) => i.id, clock),
+      clock,
+    );
     const id = TurnClaims.idFor("msteams", "a:1", "activity-1");
     const results = await Promise.all([claims.claim(id), claims.claim(id), claims.claim(id)]);
     expect(results.filter((r) => r.kind === "first")).toHaveLength(1);
@@ -169,20 +176,20 @@ describe("repositories over the real SDK", () => {
 
   it("lets a redelivery take over a turn whose process died mid-turn, but not one that is still running", async () => {
     const ts = await freshStore();
-    let now = new Date("2026-11-22T10:00:00Z");
+    clock.set(new Date("2026-11-22T10:00:00Z"));
     const claims = new TurnClaims(
-      new Repository<TurnClaim>(ts.store.containers.botstate, (i) => i.id),
-      () => now,
+      new Repository<TurnClaim>(ts.store.containers.botstate, (i) => i.id, clock),
+      clock,
     );
     const id = TurnClaims.idFor("msteams", "a:1", "activity-2");
     expect((await claims.claim(id)).kind).toBe("first");
-    now = new Date("2026-11-22T10:00:15Z"); // Teams redelivers after 15 s: the first turn may still be running.
+    clock.set(new Date("2026-11-22T10:00:15Z")); // Teams redelivers after 15 s: the first turn may still be running.
     expect((await claims.claim(id)).kind).toBe("duplicate");
-    now = new Date("2026-11-22T10:00:40Z"); // Still "started" long after any turn could run: its process is gone.
+    clock.set(new Date("2026-11-22T10:00:40Z")); // Still "started" long after any turn could run: its process is gone.
     const takeovers = await Promise.all([claims.claim(id), claims.claim(id)]);
     expect(takeovers.map((r) => r.kind).sort()).toEqual(["duplicate", "first"]);
     await claims.complete(id);
-    now = new Date("2026-11-22T10:05:00Z");
+    clock.set(new Date("2026-11-22T10:05:00Z"));
     expect((await claims.claim(id)).kind).toBe("duplicate");
   });
 });

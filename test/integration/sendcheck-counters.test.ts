@@ -3,14 +3,16 @@ import type { Answers } from "../../src/flows/sendcheck/answers.js";
 import { isoWeek, type WeeklyCounters } from "../../src/flows/sendcheck/counters.js";
 import { Repository } from "../../src/store/repository.js";
 import { SendCheckCounters } from "../../src/store/sendcheck-counters.js";
+import { TestClock } from "../support/test-clock.js";
 import { openTestStore, type TestStore } from "../support/test-store.js";
 
 let testStore: TestStore;
 let counters: SendCheckCounters;
 beforeAll(async () => {
-  testStore = await openTestStore();
+  const clock = new TestClock();
+  testStore = await openTestStore(clock);
   counters = new SendCheckCounters(
-    new Repository<WeeklyCounters>(testStore.store.containers.sendcheckCounters, (c) => c.orgId),
+    new Repository<WeeklyCounters>(testStore.store.containers.sendcheckCounters, (c) => c.orgId, clock),
   );
 });
 afterAll(async () => testStore?.dispose());

@@ -7,12 +7,13 @@ import { CaseRepository, type CaseSequence } from "../../src/store/case-reposito
 import { Repository } from "../../src/store/repository.js";
 import { caseScan, type StatsCounters, statsCounters } from "../../src/tab/counter-store.js";
 import { aCase } from "../support/builders.js";
+import { TestClock } from "../support/test-clock.js";
 import { openTestStore, type TestStore } from "../support/test-store.js";
 
 let ts: TestStore;
 let cases: CaseRepository;
 let counters: StatsCounters;
-let now = new Date("2026-03-01T10:00:00Z");
+const clock = new TestClock(new Date("2026-03-01T10:00:00Z"));
 const actor = { aadObjectId: "dso", name: "DSO" };
 const UNITS = ["socialforvaltningen", "utbildningsforvaltningen", "kommunstyrelsen"];
 
@@ -28,8 +29,7 @@ function random(seed: number): () => number {
 }
 
 beforeAll(async () => {
-  ts = await openTestStore();
-  const clock = () => now;
+  ts = await openTestStore(clock);
   cases = new CaseRepository(
     new Repository<Case | CaseSequence>(ts.store.containers.cases, (i) => i.orgId, clock),
     new Repository<CaseEvent>(ts.store.containers.events, (i) => i.caseId, clock),
@@ -43,7 +43,7 @@ afterAll(async () => ts?.dispose());
 /** One random change, as the incident, escalation and digest features make them. */
 function randomChange(rnd: () => number): (c: Case) => Case {
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rnd() * xs.length)]!;
-  const at = (hours: number) => new Date(now.getTime() + hours * 3600_000).toISOString();
+  const at = (hours: number) => new Date(clock.now().getTime() + hours * 3600_000).toISOString();
   const changes: ((c: Case) => Case)[] = [
     (c) => ({ ...c, status: pick(CASE_STATUSES) }),
     (c) => ({ ...c, unitId: pick(UNITS) }),
@@ -89,9 +89,9 @@ describe("statistics counters kept from case changes", () => {
       const org = `org-random-${seed}`;
       const ids: string[] = [];
       for (let step = 0; step < 60; step++) {
-        now = new Date(Date.UTC(2026, 0, 1) + step * 5 * 3600_000);
+        clock.set(new Date(Date.UTC(2026, 0, 1) + step * 5 * 3600_000));
         if (ids.length < 3 || rnd() < 0.3) {
-          const discovered = new Date(now.getTime() - Math.floor(rnd() * 100) * 3600_000);
+          const discovered = new Date(clock.now().getTime() - Math.floor(rnd() * 100) * 3600_000);
           const { case: c } = await cases.create(
             aCase({
               orgId: org,
@@ -113,7 +113,7 @@ describe("statistics counters kept from case changes", () => {
           ]);
         }
       }
-      expect(await counters.rebuild(org, caseScan(ts.store.containers.cases), false)).toEqual([]);
+      expect(await counters.rebuild(org, caseScan(ts.store.containers.cases, clock), false)).toEqual([]);
       const docs = await counters.range(org, "2025-01", "2026-12");
       const total = docs.reduce(
         (n, d) => n + (d.counts["cases:incident"] ?? 0) + (d.counts["cases:near_miss"] ?? 0),
@@ -125,7 +125,7 @@ describe("statistics counters kept from case changes", () => {
 
   it("stats:rebuild reports counters that drifted (a lost update, a stray document) and repairs them", async () => {
     const org = "org-drift";
-    now = new Date("2026-02-10T12:00:00Z");
+    clock.set(new Date("2026-02-10T12:00:00Z"));
     const { case: c } = await cases.create(
       aCase({ orgId: org, discoveredAt: "2026-02-09T08:00:00.000Z" }),
       actor,
@@ -137,7 +137,7 @@ describe("statistics counters kept from case changes", () => {
       unitId: string;
       month: string;
       counts: Record<string, number>;
-    }>(ts.store.containers.stats, (d) => d.orgId);
+    }>(ts.store.containers.stats, (d) => d.orgId, clock);
     const id = "stats-socialforvaltningen-2026-02";
     await stats.update(org, id, (d) => ({ ...d, counts: { ...d.counts, "cases:incident": 5 } }));
     await stats.upsert({
@@ -149,12 +149,12 @@ describe("statistics counters kept from case changes", () => {
       counts: { "cases:incident": 2 },
     });
 
-    const found = await counters.rebuild(org, caseScan(ts.store.containers.cases), true);
+    const found = await counters.rebuild(org, caseScan(ts.store.containers.cases, clock), true);
     expect(found).toEqual([
       { orgId: org, id, keys: { "cases:incident": [5, 1] } },
       { orgId: org, id: "stats-kommunstyrelsen-2026-01", keys: { "cases:incident": [2, 0] } },
     ]);
-    expect(await counters.rebuild(org, caseScan(ts.store.containers.cases), false)).toEqual([]);
+    expect(await counters.rebuild(org, caseScan(ts.store.containers.cases, clock), false)).toEqual([]);
     expect(c.unitId).toBe("socialforvaltningen");
   });
 });

@@ -69,7 +69,7 @@ export async function rememberPersonalChat(
         },
       },
     },
-    new Date(),
+    app.services.clock.now(),
   );
 }
 
@@ -77,7 +77,7 @@ export async function rememberPersonalChat(
 export async function startInstance(
   h: Harness,
   managers: ManagerDirectory,
-  options: { env?: Record<string, string>; now?: Date } = {},
+  options: { env?: Record<string, string> } = {},
 ): Promise<App> {
   const config = loadConfig({
     NODE_ENV: "test",
@@ -88,7 +88,7 @@ export async function startInstance(
   });
   return startApp(config, {
     store: h.testStore.store,
-    clock: () => (options.now ? new Date(options.now) : new Date()),
+    clock: h.clock,
     log: createLogger(config.logLevel),
     digest: { managers, backoffBaseMs: 10 },
   });

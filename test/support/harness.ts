@@ -4,6 +4,7 @@ import { loadConfig } from "../../src/config.js";
 import { createLogger } from "../../src/log.js";
 import { ConnectorServer } from "./connector.js";
 import { TeamsClient, type TestUser } from "./teams-client.js";
+import { TestClock } from "./test-clock.js";
 import { openTestStore, type TestStore } from "./test-store.js";
 
 export interface Harness {
@@ -16,8 +17,8 @@ export interface Harness {
   inChannel(user: TestUser, channel: { teamId: string; channelId: string }): TeamsClient;
   /** Starts another instance of the app on the same store and connector (as a second App Service instance would run). */
   startInstance(): Promise<App>;
-  /** Moves the app's clock (the store and connector keep real time). */
-  setNow(date: Date): void;
+  /** The clock of the app and every instance started from the harness: tests set and advance it. */
+  clock: TestClock;
   /** Stops the app and its store and starts both again on the same data, as a restarted process would. */
   restart(): Promise<void>;
   close(): Promise<void>;
@@ -25,6 +26,7 @@ export interface Harness {
 
 export interface HarnessOptions {
   env?: Record<string, string>;
+  /** Where the clock starts (default: the machine's date when the harness starts). */
   now?: Date;
   /** The digest's seams (managers, counters) as the test sets them up. */
   digest?: AppOptions["digest"];
@@ -40,9 +42,9 @@ export { aUser } from "./users.js";
  * if any card the bot sent did not parse as an Adaptive Card 1.5.
  */
 export async function startHarness(options: HarnessOptions = {}): Promise<Harness> {
-  const testStore = await openTestStore();
+  const clock = new TestClock(options.now);
+  const testStore = await openTestStore(clock);
   const connector = await new ConnectorServer().start();
-  let now = options.now;
   const config = loadConfig({
     NODE_ENV: "test",
     PORT: "0",
@@ -53,7 +55,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
   const start = () =>
     startApp(config, {
       store: testStore.store,
-      clock: () => (now ? new Date(now) : new Date()),
+      clock,
       log: createLogger(config.logLevel),
       digest: options.digest,
       botIdentity: options.botIdentity,
@@ -84,9 +86,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
       others.push(other);
       return other;
     },
-    setNow: (date) => {
-      now = date;
-    },
+    clock,
     async restart() {
       await app.close();
       await testStore.store.close();

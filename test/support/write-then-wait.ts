@@ -4,10 +4,14 @@
  * write the server acknowledged, and then waits to be killed.
  */
 import { openStore } from "../../src/store/store.js";
+import { systemClock } from "../../src/time/clock.js";
 
 async function main(): Promise<void> {
   const [dataDir, database, countText] = process.argv.slice(2);
-  const store = await openStore({ mode: "embedded", dataDir: dataDir!, port: 0, database: database! });
+  const store = await openStore(
+    { mode: "embedded", dataDir: dataDir!, port: 0, database: database! },
+    systemClock(),
+  );
   const count = Number(countText);
   for (let i = 0; i < count; i++) {
     await store.containers.cases.items.create({ id: `case-${i}`, orgId: "org-kill", kind: "probe", n: i });

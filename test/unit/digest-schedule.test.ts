@@ -8,6 +8,7 @@ import { loadTrainingCalendar } from "../../src/digest/calendar.js";
 import { lastRunAtOrBefore, nextRuns } from "../../src/digest/week.js";
 import { CARDS_DIR } from "../../src/paths.js";
 import { isoWeekOf } from "../../src/time/iso-week.js";
+import { TestClock } from "../support/test-clock.js";
 
 const TZ = "Europe/Stockholm";
 const MONDAY_8 = "0 8 * * 1";
@@ -97,6 +98,8 @@ describe("the training calendar file", () => {
   it("the app refuses to start with a malformed calendar, before it opens the store or listens", async () => {
     const file = write({ activities: [{ id: "e-learning", month: 2, sv: "", en: "E-learning" }] });
     const config = loadConfig({ TRAINING_CALENDAR_FILE: file, PORT: "0", LOG_LEVEL: "silent" });
-    await expect(startApp(config)).rejects.toThrow(`${file}: activity 1 (e-learning): sv:`);
+    await expect(startApp(config, { clock: new TestClock() })).rejects.toThrow(
+      `${file}: activity 1 (e-learning): sv:`,
+    );
   });
 });

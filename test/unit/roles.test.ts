@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { retryDelay } from "../../src/bot/proactive.js";
 import { ConfiguredRoles } from "../../src/bot/roles.js";
+import { TestClock } from "../support/test-clock.js";
 
 const ADMIN = "0d1e2f3a-0000-4000-8000-000000000001";
 const EXTRA_DSO = "0d1e2f3a-0000-4000-8000-000000000002";
@@ -9,9 +10,16 @@ const TEAM_MEMBER = "0D1E2F3A-0000-4000-8000-000000000003";
 describe("roles", () => {
   it("admins and DSOs come from configuration and from the DSO team, whose roster is read once per cache period", async () => {
     let lookups = 0;
-    const roles = new ConfiguredRoles([ADMIN], [EXTRA_DSO], async () => {
-      lookups++;
-      return [{ aadObjectId: TEAM_MEMBER, name: "Dora" }];
+    const clock = new TestClock();
+    const roles = new ConfiguredRoles({
+      adminAadIds: [ADMIN],
+      dsoAadIds: [EXTRA_DSO],
+      dsoTeam: async () => {
+        lookups++;
+        return [{ aadObjectId: TEAM_MEMBER, name: "Dora" }];
+      },
+      cacheMs: 60_000,
+      clock,
     });
     expect([...(await roles.rolesOf({ orgId: "o", aadObjectId: ADMIN }))].sort()).toEqual(["admin", "staff"]);
     expect((await roles.rolesOf({ orgId: "o", aadObjectId: EXTRA_DSO })).has("dso")).toBe(true);
@@ -20,22 +28,29 @@ describe("roles", () => {
     );
     expect([...(await roles.rolesOf({ orgId: "o", aadObjectId: "someone-else" }))]).toEqual(["staff"]);
     expect(lookups).toBe(1);
-    roles.forget("o");
+    clock.advance(59_000);
+    await roles.rolesOf({ orgId: "o", aadObjectId: ADMIN });
+    expect(lookups).toBe(1);
+    clock.advance(2_000);
     await roles.rolesOf({ orgId: "o", aadObjectId: ADMIN });
     expect(lookups).toBe(2);
+    roles.forget("o");
+    await roles.rolesOf({ orgId: "o", aadObjectId: ADMIN });
+    expect(lookups).toBe(3);
   });
 
   it("keeps the last known team when the roster cannot be read", async () => {
     let fail = false;
-    const roles = new ConfiguredRoles(
-      [],
-      [],
-      async () => {
+    const roles = new ConfiguredRoles({
+      adminAadIds: [],
+      dsoAadIds: [],
+      dsoTeam: async () => {
         if (fail) throw new Error("503");
         return [{ aadObjectId: TEAM_MEMBER, name: "Dora" }];
       },
-      0,
-    );
+      cacheMs: 0,
+      clock: new TestClock(),
+    });
     expect((await roles.rolesOf({ orgId: "o", aadObjectId: TEAM_MEMBER })).has("dso")).toBe(true);
     fail = true;
     expect((await roles.rolesOf({ orgId: "o", aadObjectId: TEAM_MEMBER })).has("dso")).toBe(true);
