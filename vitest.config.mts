@@ -7,6 +7,7 @@ export default defineConfig({
     hookTimeout: 30_000,
     // Each file starts its own embedded store and servers; two cores, so keep parallelism modest.
     maxWorkers: 2,
+    isolate: false,
     reporters: ["default"],
   },
 });

@@ -15,7 +15,7 @@ async function main(): Promise<void> {
     }
     throw err;
   }
-  const telemetry = startTelemetry(config.telemetryConnectionString);
+  const telemetry = await startTelemetry(config.telemetryConnectionString);
   // Loaded only now, so that the telemetry instrumentation sees http, restify and the Azure SDK.
   const { startApp } = await import("./app.js");
   const app = await startApp(config, { clock: systemClock() });

@@ -1,11 +1,11 @@
 import type { IncomingMessage } from "node:http";
-import { shutdownAzureMonitor, useAzureMonitor } from "@azure/monitor-opentelemetry";
 
 /**
  * Application Insights through the Azure Monitor OpenTelemetry distro: incoming
  * requests, outgoing HTTP calls (Cosmos DB, Bot Connector), Azure SDK spans,
  * exceptions and standard metrics. Started before the app's modules are loaded
- * so that the http instrumentation sees every request.
+ * so that the http instrumentation sees every request. The distro is large, so it
+ * is loaded only when a connection string is configured.
  */
 export interface Telemetry {
   enabled: boolean;
@@ -13,8 +13,9 @@ export interface Telemetry {
   shutdown(): Promise<void>;
 }
 
-export function startTelemetry(connectionString: string | undefined): Telemetry {
+export async function startTelemetry(connectionString: string | undefined): Promise<Telemetry> {
   if (!connectionString) return { enabled: false, shutdown: async () => {} };
+  const { shutdownAzureMonitor, useAzureMonitor } = await import("@azure/monitor-opentelemetry");
   useAzureMonitor({
     azureMonitorExporterOptions: { connectionString },
     // Live metrics would stream request details to the portal; the standard ones are enough.

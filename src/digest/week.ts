@@ -1,5 +1,6 @@
 import { Cron } from "croner";
-import { addDays, startOfISOWeek } from "date-fns";
+import { addDays } from "date-fns/addDays";
+import { startOfISOWeek } from "date-fns/startOfISOWeek";
 import { fromZonedTime, toZonedTime } from "date-fns-tz";
 
 /** Start (inclusive) and end (exclusive) of the ISO week `weeksBack` weeks before the one holding `at`, as instants. */

@@ -1,7 +1,6 @@
 import type http from "node:http";
 import type { AddressInfo } from "node:net";
 import { CosmosClient } from "@azure/cosmos";
-import { createHttpServer } from "@vercel/cosmosdb-server";
 import { Journal, type Release } from "./journal.js";
 import { type CollectionDefinition, documentKey, type JournalEntry } from "./store-image.js";
 
@@ -49,6 +48,8 @@ function isTrue(req: http.IncomingMessage, header: string): boolean {
 export async function startEmbeddedCosmos(options: EmbeddedCosmosOptions): Promise<EmbeddedCosmos> {
   const journal = new Journal(options.dataDir, options.compactAfterBytes);
   const replay = journal.load(options.now);
+  // Loaded only in embedded mode: a deployment against Azure Cosmos DB never needs the embedded server.
+  const { createHttpServer } = await import("@vercel/cosmosdb-server");
   const server = createHttpServer({ keepAlive: true } as http.ServerOptions);
   let recording = false;
 

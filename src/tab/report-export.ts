@@ -1,4 +1,3 @@
-import ExcelJS from "exceljs";
 import type { Locale } from "../cards/locale.js";
 import { t } from "../cards/strings.js";
 import type { Units } from "../org/units.js";
@@ -44,6 +43,8 @@ export async function annualReportXlsx(
   locale: Locale,
   year: number,
 ): Promise<Buffer> {
+  // Loaded on the first download: the XLSX writer is large and most processes never write one.
+  const { default: ExcelJS } = await import("exceljs");
   const workbook = new ExcelJS.Workbook();
   const sheet = workbook.addWorksheet(t(locale, "dashboard.report.sheet", { year }));
   for (const r of table(rows, units, locale)) sheet.addRow(r);

@@ -1,4 +1,5 @@
-import { getISOWeek, getISOWeekYear } from "date-fns";
+import { getISOWeek } from "date-fns/getISOWeek";
+import { getISOWeekYear } from "date-fns/getISOWeekYear";
 import { toZonedTime } from "date-fns-tz";
 
 /** "2026-W47": the ISO week `at` falls in, as a calendar in `timeZone` sees it (weeks start on Monday). */

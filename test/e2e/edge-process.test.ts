@@ -6,6 +6,7 @@ import { promisify } from "node:util";
 import { gzipSync } from "node:zlib";
 import { generateKeyPair, SignJWT } from "jose";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { freshDataDir } from "../support/data-dir.js";
 import { type BotProcess, freePort, startBot, waitHealthy } from "../support/process.js";
 import { postHead, type RawRequest, rawRequest } from "../support/raw-http.js";
 
@@ -111,7 +112,7 @@ let production: BotProcess;
 let productionPort: number;
 
 beforeAll(async () => {
-  dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "varna-edge-"));
+  dataDir = freshDataDir("varna-edge");
   [localPort, productionPort] = await Promise.all([freePort(), freePort()]);
   local = startBot({ PORT: String(localPort), DATA_DIR: path.join(dataDir, "local") });
   production = startBot({
@@ -123,8 +124,8 @@ beforeAll(async () => {
     MicrosoftAppPassword: "not-a-real-secret",
     MicrosoftAppTenantId: "11111111-2222-3333-4444-555555555555",
   });
-  await Promise.all([waitHealthy(localPort), waitHealthy(productionPort)]);
-}, 60_000);
+  await Promise.all([waitHealthy(localPort, 100_000), waitHealthy(productionPort, 100_000)]);
+}, 120_000);
 afterAll(async () => {
   for (const bot of [local, production]) bot?.child.kill("SIGTERM");
   await Promise.all([local?.exit, production?.exit]);

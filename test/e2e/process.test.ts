@@ -1,9 +1,8 @@
 import fs from "node:fs";
-import os from "node:os";
-import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openStore } from "../../src/store/store.js";
 import { ConnectorServer } from "../support/connector.js";
+import { freshDataDir } from "../support/data-dir.js";
 import { aUser } from "../support/harness.js";
 import { freePort, startBot, waitHealthy } from "../support/process.js";
 import { TEST_TENANT, TeamsClient } from "../support/teams-client.js";
@@ -13,7 +12,7 @@ let connector: ConnectorServer;
 let dataDir: string;
 beforeAll(async () => {
   connector = await new ConnectorServer().start();
-  dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "varna-process-"));
+  dataDir = freshDataDir("varna-process");
 });
 afterAll(async () => {
   await connector?.stop();

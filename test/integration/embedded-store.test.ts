@@ -1,6 +1,5 @@
 import { spawn } from "node:child_process";
 import fs from "node:fs";
-import os from "node:os";
 import path from "node:path";
 import { CosmosClient } from "@azure/cosmos";
 import { afterEach, describe, expect, it } from "vitest";
@@ -8,6 +7,7 @@ import { type BotStateItem, CosmosBotStorage } from "../../src/store/bot-storage
 import { type EmbeddedCosmos, startEmbeddedCosmos } from "../../src/store/embedded-cosmos.js";
 import { expiresIn, Repository } from "../../src/store/repository.js";
 import { type TurnClaim, TurnClaims } from "../../src/store/turn-claims.js";
+import { freshDataDir } from "../support/data-dir.js";
 import { TestClock } from "../support/test-clock.js";
 import { openTestStore, type TestStore } from "../support/test-store.js";
 
@@ -82,7 +82,7 @@ describe("embedded store durability", () => {
   }, 60_000);
 
   it("compacts the journal into a snapshot while running and still restores everything", async () => {
-    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "varna-compact-"));
+    const dataDir = freshDataDir("varna-compact");
     const connect = (server: EmbeddedCosmos) =>
       new CosmosClient({
         endpoint: server.endpoint,

@@ -32,8 +32,9 @@ export function startBot(env: Record<string, string>): BotProcess {
   return { child, stderr: () => stderr, exit };
 }
 
-export async function waitHealthy(port: number): Promise<void> {
-  const deadline = Date.now() + 30_000;
+/** Waits for /healthz; `withinMs` is generous where two processes start at once on a busy machine. */
+export async function waitHealthy(port: number, withinMs = 30_000): Promise<void> {
+  const deadline = Date.now() + withinMs;
   while (Date.now() < deadline) {
     try {
       if ((await fetch(`http://127.0.0.1:${port}/healthz`)).ok) return;
@@ -42,5 +43,5 @@ export async function waitHealthy(port: number): Promise<void> {
     }
     await new Promise((r) => setTimeout(r, 200));
   }
-  throw new Error("bot did not become healthy within 30 s");
+  throw new Error(`bot did not become healthy within ${withinMs / 1000} s`);
 }

@@ -1,9 +1,8 @@
 import { randomUUID } from "node:crypto";
 import fs from "node:fs";
-import os from "node:os";
-import path from "node:path";
 import { openStore, type Store } from "../../src/store/store.js";
 import type { Clock } from "../../src/time/clock.js";
+import { freshDataDir } from "./data-dir.js";
 
 export interface TestStore {
   store: Store;
@@ -16,7 +15,7 @@ export interface TestStore {
 
 /** An embedded store of its own (own server, own data directory, fresh database name) for one test file. */
 export async function openTestStore(clock: Clock): Promise<TestStore> {
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "varna-test-"));
+  const dataDir = freshDataDir("varna-test");
   const database = `t${randomUUID().replaceAll("-", "").slice(0, 12)}`;
   const open = () => openStore({ mode: "embedded", dataDir, port: 0, database }, clock);
   let store = await open();

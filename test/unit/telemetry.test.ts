@@ -27,7 +27,7 @@ function captureLogRecords(): void {
 
 describe("telemetry", () => {
   it("stays off when no Application Insights connection string is configured", async () => {
-    const telemetry = startTelemetry(undefined);
+    const telemetry = await startTelemetry(undefined);
     expect(telemetry.enabled).toBe(false);
     await telemetry.shutdown();
   });
