@@ -124,7 +124,7 @@ beforeAll(async () => {
     MicrosoftAppPassword: "not-a-real-secret",
     MicrosoftAppTenantId: "11111111-2222-3333-4444-555555555555",
   });
-  await Promise.all([waitHealthy(localPort, 100_000), waitHealthy(productionPort, 100_000)]);
+  await Promise.all([waitHealthy(localPort), waitHealthy(productionPort)]);
 }, 120_000);
 afterAll(async () => {
   for (const bot of [local, production]) bot?.child.kill("SIGTERM");

@@ -5,12 +5,16 @@ import { CARDS_DIR } from "../../src/paths.js";
 import { type Card, cardsOf, textOf } from "../support/cards.js";
 import { waitForCase } from "../support/cases.js";
 import { TestManagers } from "../support/digest.js";
-import { aUser, type Harness, startHarness } from "../support/harness.js";
+import type { Harness } from "../support/harness.js";
 import { ordinaryEmail, shown, walkToSummary } from "../support/incident.js";
 import { liveMarkup } from "../support/live-markup.js";
 import { TEST_TENANT, type TurnResult } from "../support/teams-client.js";
+import { aUser } from "../support/users.js";
 
-/** Which templates the bot rendered during the test, so "every card" can be checked (the real render runs). */
+/**
+ * Which templates the bot rendered during the test, so "every card" can be checked (the real render runs).
+ * Test files share one module graph per worker, so the app is imported afresh below, after the mock is in place.
+ */
 const rendered = vi.hoisted(() => new Set<string>());
 vi.mock("../../src/cards/render.js", async (importOriginal) => {
   const original = await importOriginal<typeof import("../../src/cards/render.js")>();
@@ -47,6 +51,8 @@ const track = (result: TurnResult): TurnResult => {
 };
 
 beforeAll(async () => {
+  vi.resetModules();
+  const { startHarness } = await import("../support/harness.js");
   h = await startHarness({
     now: new Date("2026-11-25T10:00:00.000Z"),
     env: { ADMIN_AAD_IDS: admin.aadObjectId, DEADLINE_WATCH_SECONDS: "0" },

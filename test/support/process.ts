@@ -32,8 +32,8 @@ export function startBot(env: Record<string, string>): BotProcess {
   return { child, stderr: () => stderr, exit };
 }
 
-/** Waits for /healthz; `withinMs` is generous where two processes start at once on a busy machine. */
-export async function waitHealthy(port: number, withinMs = 30_000): Promise<void> {
+/** Waits for /healthz; generous, since several test processes may start at once on a busy machine. */
+export async function waitHealthy(port: number, withinMs = 90_000): Promise<void> {
   const deadline = Date.now() + withinMs;
   while (Date.now() < deadline) {
     try {
