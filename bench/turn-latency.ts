@@ -12,6 +12,7 @@ import { parseArgs } from "node:util";
 import { ActivityHandler, ConversationState } from "botbuilder";
 import { startApp } from "../src/app.js";
 import { createAdapter } from "../src/bot/adapter.js";
+import { botEndpoint } from "../src/bot/endpoint.js";
 import { turnMiddleware } from "../src/bot/turn-middleware.js";
 import { loadConfig } from "../src/config.js";
 import { createHttpServer } from "../src/http/server.js";
@@ -64,7 +65,11 @@ async function startEchoBot(
     await run(context);
     await state.saveChanges(context);
   };
-  const http = createHttpServer({ requireBearer: false, adapter, bot, isReady: () => store.ping(), log });
+  const http = createHttpServer({
+    bot: botEndpoint(adapter, bot, false, log),
+    isReady: () => store.ping(),
+    log,
+  });
   await new Promise<void>((resolve) => http.server.listen(0, "127.0.0.1", resolve));
   const { port } = http.server.address() as AddressInfo;
   return { url: `http://127.0.0.1:${port}`, close: () => new Promise((r) => http.server.close(() => r())) };

@@ -1,8 +1,9 @@
 import type { AddressInfo } from "node:net";
 import { ConversationState } from "botbuilder";
 import type { JWTVerifyGetKey } from "jose";
-import { createAdapter } from "./bot/adapter.js";
+import { type BotIdentityEndpoints, createAdapter } from "./bot/adapter.js";
 import { createDigest, type DigestPorts } from "./bot/digest-feature.js";
+import { botEndpoint } from "./bot/endpoint.js";
 import { ProactiveSender } from "./bot/proactive.js";
 import { ConfiguredRoles } from "./bot/roles.js";
 import { turnMiddleware } from "./bot/turn-middleware.js";
@@ -54,6 +55,8 @@ export interface AppOptions {
   digest?: Partial<DigestPorts>;
   /** The key set Teams SSO tokens are checked against (tests sign with a local key); default Microsoft's. */
   tabKeys?: JWTVerifyGetKey;
+  /** Where Bot Framework tokens are checked (tests sign with a local key behind a local stand-in); default Microsoft's. */
+  botIdentity?: BotIdentityEndpoints;
 }
 
 /** Builds and starts the whole bot: store → adapter → bot → HTTP server. */
@@ -64,7 +67,7 @@ export async function startApp(config: Config, options: AppOptions): Promise<App
   const units = loadUnits(config.unitsFile);
   const calendar = loadTrainingCalendar(config.digest.trainingCalendarFile);
   const store = options.store ?? (await openStore(config.store, clock));
-  const adapter = createAdapter(config.auth, log);
+  const adapter = createAdapter(config.auth, log, options.botIdentity);
   // The connector client already retries 429 and 5xx three times itself; these outer attempts cover 412 and longer outages.
   const proactive = new ProactiveSender(
     adapter,
@@ -132,10 +135,8 @@ export async function startApp(config: Config, options: AppOptions): Promise<App
   const counters = statsCounters(store, log, clock);
   services.cases.onChange(counters.listener);
   const http = createHttpServer({
-    requireBearer: config.auth.mode !== "local",
+    bot: botEndpoint(adapter, bot, config.auth.mode !== "local", log),
     tenantId: config.auth.mode === "local" ? undefined : config.auth.tenantId,
-    adapter,
-    bot,
     isReady: () => store.ping(),
     log,
     routes: features.flatMap((f) => f.routes ?? []),

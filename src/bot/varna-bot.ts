@@ -3,11 +3,15 @@ import {
   type AdaptiveCardInvokeValue,
   CardFactory,
   type ConversationState,
+  type InvokeResponse,
   TeamsActivityHandler,
   type TurnContext,
 } from "botbuilder";
+import { z } from "zod";
+import type { Locale } from "../cards/locale.js";
 import type { CardJson } from "../cards/render.js";
 import { render } from "../cards/render.js";
+import { t } from "../cards/strings.js";
 import type { Logger } from "../log.js";
 import type { Clock } from "../time/clock.js";
 import type { Command, Feature } from "./feature.js";
@@ -16,6 +20,24 @@ import { normalizeCommandText } from "./text.js";
 import { type TurnInfo, turnInfoFrom } from "./turn-info.js";
 import { UserFacingError } from "./user-facing-error.js";
 import type { VerbRouter } from "./verb-router.js";
+
+/**
+ * The shape of an Action.Execute invoke that the router can read. Anything
+ * else (no value, a string or array, `action: null`, non-object data) is
+ * refused here as an unreadable card, before botbuilder would stumble on it.
+ */
+const CardActionSchema = z.looseObject({
+  action: z.looseObject({
+    type: z.literal("Action.Execute"),
+    verb: z.string().min(1).max(200),
+    data: z.record(z.string(), z.unknown()).optional(),
+  }),
+});
+
+/** A short text instead of a card: Teams leaves the pressed card (and what was typed in it) as it was. */
+function messageResponse(text: string): AdaptiveCardInvokeResponse {
+  return { statusCode: 200, type: "application/vnd.microsoft.activity.message", value: text as never };
+}
 
 const HELP_WORDS = new Set(["hjälp", "hjalp", "help", "?", "meny", "menu", "start", "hej", "hi", "hello"]);
 
@@ -100,6 +122,21 @@ export class VarnaBot extends TeamsActivityHandler {
     }
   }
 
+  protected override async onInvokeActivity(context: TurnContext): Promise<InvokeResponse> {
+    if (
+      context.activity.name === "adaptiveCard/action" &&
+      !CardActionSchema.safeParse(context.activity.value).success
+    ) {
+      this.deps.log.warn(
+        { event: "invoke.unreadable", activityId: context.activity.id },
+        "unreadable card action",
+      );
+      const locale: Locale = this.turnInfo(context).locale;
+      return { status: 200, body: messageResponse(t(locale, "errors.unreadableCard")) };
+    }
+    return super.onInvokeActivity(context);
+  }
+
   protected override async onAdaptiveCardInvoke(
     context: TurnContext,
     invokeValue: AdaptiveCardInvokeValue,
@@ -111,12 +148,7 @@ export class VarnaBot extends TeamsActivityHandler {
       return { statusCode: 200, type: "application/vnd.microsoft.card.adaptive", value: result.card };
     } catch (err) {
       if (!(err instanceof UserFacingError)) throw err;
-      // A message response leaves the pressed card (and what the person typed in it) as it was.
-      return {
-        statusCode: 200,
-        type: "application/vnd.microsoft.activity.message",
-        value: userFacingText(err, turn.locale) as never,
-      };
+      return messageResponse(userFacingText(err, turn.locale));
     }
   }
 }

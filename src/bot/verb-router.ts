@@ -28,8 +28,8 @@ export class VerbRouter {
   async dispatch(name: unknown, data: unknown, turn: TurnInfo): Promise<VerbResult> {
     const handler = typeof name === "string" ? this.verbs.get(name) : undefined;
     if (!handler) {
-      this.log.info({ event: "verb.unknown" }, "unknown card verb");
-      throw new UserFacingError("errors.unknownAction");
+      this.log.warn({ event: "verb.unknown" }, "unknown card verb");
+      throw new UserFacingError("errors.unreadableCard");
     }
     const parsed = handler.schema.safeParse(data ?? {});
     if (!parsed.success) {

@@ -72,7 +72,8 @@ export const ALLOWED_IN: Record<ActionKind, ReadonlySet<CaseStatus>> = {
   reopen: new Set(["closed"]),
 };
 
-const sameActor = (a: CaseActor | undefined, b: CaseActor) =>
+/** Whether `b` is the person `a` names (by Entra object id; a name alone never matches). */
+export const sameActor = (a: CaseActor | undefined, b: CaseActor) =>
   a?.aadObjectId !== undefined && a.aadObjectId === b.aadObjectId;
 
 const refuse = (refusal: Refusal): Decision => ({ ok: false, refusal });

@@ -1,3 +1,4 @@
+import { plainText } from "../cards/plain-text.js";
 import { type CardJson, render } from "../cards/render.js";
 import { t } from "../cards/strings.js";
 import type { CaseView, Digest } from "./compose.js";
@@ -15,7 +16,7 @@ export function digestCard(d: Digest): CardJson {
     "digest/digest",
     {
       title: t(locale, "digest.title", { week: d.weekLabel }),
-      greeting: t(locale, "digest.greeting", { name: d.managerName, units: d.unitNames }),
+      greeting: t(locale, "digest.greeting", { name: plainText(d.managerName), units: d.unitNames }),
       summary: t(locale, "digest.summary", {
         open: d.openCount,
         overdue: d.overdueCount,

@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { type Locale, localeFrom } from "../cards/locale.js";
+import { plainText } from "../cards/plain-text.js";
 import { type CardJson, render } from "../cards/render.js";
 import { t } from "../cards/strings.js";
 import type { DigestConfig } from "../config.js";
@@ -460,15 +461,17 @@ export class DigestService {
     locale: Locale,
   ): CardJson {
     const line = (i: OutboxItem) => {
+      // A manager's name as an administrator typed it into the registry: text, never markup.
+      const name = plainText(i.name);
       if (i.state === "failed")
         return t(locale, "digest.report.failed", {
-          name: i.name,
+          name,
           attempts: i.attempts,
           status: i.lastStatus ?? 0,
         });
       return i.lastStatus
-        ? t(locale, "digest.report.gone", { name: i.name, status: i.lastStatus })
-        : t(locale, "digest.report.never", { name: i.name });
+        ? t(locale, "digest.report.gone", { name, status: i.lastStatus })
+        : t(locale, "digest.report.never", { name });
     };
     const lines = missed.slice(0, REPORT_NAMES).map((i) => `- ${line(i)}`);
     if (missed.length > REPORT_NAMES) lines.push(`- … (+${missed.length - REPORT_NAMES})`);

@@ -1,5 +1,6 @@
 import { formatInTimeZone } from "date-fns-tz";
 import type { Locale } from "../cards/locale.js";
+import { plainText } from "../cards/plain-text.js";
 import { type CardJson, render } from "../cards/render.js";
 import { t } from "../cards/strings.js";
 import { awaitsImyDecision, type Case } from "../cases/case.js";
@@ -58,14 +59,14 @@ function facts(c: Case, o: CaseCardOptions): { label: string; value: string }[] 
     },
     { label: s("deadline"), value: deadlineText(c, locale, o.now) },
     { label: s("status"), value: t(locale, `case.status.${c.status}`) },
-    { label: s("assignee"), value: c.assignee?.name || s("nobody") },
+    { label: s("assignee"), value: c.assignee?.name ? plainText(c.assignee.name) : s("nobody") },
   ];
   const a = c.dsoAssessment;
   if (a) {
     rows.push({
       label: s("assessment"),
-      value: `${a.notifyImy ? s("notifyYes") : s("notifyNo", { reason: a.notifyImyReason ?? "" })}; ${
-        a.informSubjects ? s("informYes") : s("informNo", { reason: a.informSubjectsReason ?? "" })
+      value: `${a.notifyImy ? s("notifyYes") : s("notifyNo", { reason: plainText(a.notifyImyReason ?? "") })}; ${
+        a.informSubjects ? s("informYes") : s("informNo", { reason: plainText(a.informSubjectsReason ?? "") })
       }`,
     });
   }
@@ -74,16 +75,16 @@ function facts(c: Case, o: CaseCardOptions): { label: string; value: string }[] 
       label: s("imyReport"),
       value: s("imyReportValue", {
         time: localTime(c.imyReport.reportedAt),
-        reference: c.imyReport.reference,
+        reference: plainText(c.imyReport.reference),
       }),
     });
   }
   const plan = c.actionPlan
-    ? s("planWritten", { manager: c.actionPlan.writtenBy.name, due: c.actionPlan.dueDate })
+    ? s("planWritten", { manager: plainText(c.actionPlan.writtenBy.name), due: c.actionPlan.dueDate })
     : c.actionPlanNotNeeded
       ? s("planNotNeeded")
       : c.actionPlanRequestedAt
-        ? s("planRequested", { manager: c.manager.name, time: localTime(c.actionPlanRequestedAt) })
+        ? s("planRequested", { manager: plainText(c.manager.name), time: localTime(c.actionPlanRequestedAt) })
         : undefined;
   if (plan) rows.push({ label: s("actionPlan"), value: plan });
   return rows;
@@ -131,11 +132,13 @@ export function caseCard(c: Stored<Case>, o: CaseCardOptions): CardJson {
       protectionStyle: c.protectionLevel === "none" ? "emphasis" : "attention",
       facts: facts(c, o),
       reasons: c.preliminary.reasons.map((code) => ({ line: reasonText(code, locale) })),
-      description: c.description,
+      description: plainText(c.description),
       dialogue: dialogue(c, locale),
       dso: o.dso !== undefined,
       can,
-      assignable: (o.dso?.assignable ?? []).filter((m) => m.aadObjectId !== c.assignee?.aadObjectId),
+      assignable: (o.dso?.assignable ?? [])
+        .filter((m) => m.aadObjectId !== c.assignee?.aadObjectId)
+        .map((m) => ({ aadObjectId: m.aadObjectId, name: plainText(m.name) })),
       today: nowInZone.slice(0, 10),
       nowTime: nowInZone.slice(11),
     },
@@ -159,7 +162,9 @@ const DIALOGUE_KEYS = {
 function dialogue(c: Case, locale: Locale): { line: string }[] {
   const shown = c.additions.slice(-DIALOGUE_SHOWN).map((a) => ({
     line: t(locale, DIALOGUE_KEYS[a.kind], {
-      text: a.text.length > DIALOGUE_LINE_CHARS ? `${a.text.slice(0, DIALOGUE_LINE_CHARS)}…` : a.text,
+      text: plainText(
+        a.text.length > DIALOGUE_LINE_CHARS ? `${a.text.slice(0, DIALOGUE_LINE_CHARS)}…` : a.text,
+      ),
     }),
   }));
   const earlier = c.additions.length - shown.length;

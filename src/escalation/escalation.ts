@@ -4,6 +4,7 @@ import { messageCard } from "../bot/messages.js";
 import type { ProactiveSender } from "../bot/proactive.js";
 import type { ConfiguredRoles } from "../bot/roles.js";
 import type { Locale } from "../cards/locale.js";
+import { plainText } from "../cards/plain-text.js";
 import type { CardJson } from "../cards/render.js";
 import { render } from "../cards/render.js";
 import { t } from "../cards/strings.js";
@@ -185,7 +186,7 @@ export class Escalation {
             {
               caseId: after.id,
               title: t(l, "escalation.reporter.questionTitle", { number }),
-              question: question.text,
+              question: plainText(question.text),
             },
             l,
           ),
@@ -258,7 +259,7 @@ export class Escalation {
       this.deps.log.info({ event: "managers.welcome", reached }, "new unit manager greeted");
       if (!reached && registeredBy)
         await this.sendToPerson(orgId, registeredBy, (l) =>
-          messageCard(l, t(l, "escalation.managers.unreachable", { name: manager.name }), {
+          messageCard(l, t(l, "escalation.managers.unreachable", { name: plainText(manager.name) }), {
             tone: "warning",
           }),
         );
@@ -354,7 +355,8 @@ export class Escalation {
     const assignee = c.assignee?.aadObjectId
       ? { id: c.assignee.aadObjectId, name: c.assignee.name }
       : undefined;
-    const tag = assignee ? `<at>${assignee.name}</at>` : "";
+    // The name is a person's display name: shown as text, and the entity below carries the same tag.
+    const tag = assignee ? `<at>${plainText(assignee.name)}</at>` : "";
     const text = (
       due.key === "overdue"
         ? t(locale, "escalation.reminder.overdue", { mention: tag, number: c.number })

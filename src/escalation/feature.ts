@@ -6,10 +6,17 @@ import type { ConfiguredRoles } from "../bot/roles.js";
 import type { TurnInfo } from "../bot/turn-info.js";
 import { type MessageParam, UserFacingError } from "../bot/user-facing-error.js";
 import type { Locale } from "../cards/locale.js";
+import { plainText } from "../cards/plain-text.js";
 import { type CardJson, render } from "../cards/render.js";
 import { t } from "../cards/strings.js";
 import type { Case, CaseActor } from "../cases/case.js";
-import { actionPlanRefusal, decide, type LifecycleAction, type Refusal } from "../cases/lifecycle.js";
+import {
+  actionPlanRefusal,
+  decide,
+  type LifecycleAction,
+  type Refusal,
+  sameActor,
+} from "../cases/lifecycle.js";
 import type { Units } from "../org/units.js";
 import { findIdentifyingData } from "../privacy/guard.js";
 import type { CaseRepository } from "../store/case-repository.js";
@@ -60,7 +67,7 @@ function actorOf(turn: TurnInfo): CaseActor & { aadObjectId: string } {
 function refusalError(refusal: Refusal): UserFacingError {
   const params: Record<string, MessageParam> = {};
   if (refusal.code === "notAllowedInStatus") params.status = { key: `case.status.${refusal.status}` };
-  if (refusal.code === "alreadyAssigned") params.assignee = refusal.assignee;
+  if (refusal.code === "alreadyAssigned") params.assignee = plainText(refusal.assignee);
   return new UserFacingError(`escalation.refused.${refusal.code}`, params);
 }
 
@@ -162,9 +169,25 @@ export function escalationFeature(deps: EscalationFeatureDeps): Feature {
       },
     });
 
+  /**
+   * The case, if the caller is the one person `party` names on it. To anyone
+   * else it does not exist: same answer as an unknown id, so a guessed or
+   * forwarded id tells a stranger nothing (not even the case's status).
+   */
+  async function caseOf(
+    turn: TurnInfo,
+    caseId: string,
+    party: (c: Case) => CaseActor,
+  ): Promise<Stored<Case>> {
+    const c = await cases.get(turn.orgId, caseId);
+    if (!c || !sameActor(party(c), actorOf(turn))) throw new UserFacingError("escalation.unknownCase");
+    return c;
+  }
+
   /** An action by someone on the case (reporter, manager) from their personal chat: a refusal is a message. */
   const caseAction = <S extends z.ZodType<{ caseId: string }>>(
     schema: S,
+    party: (c: Case) => CaseActor,
     toAction: (input: z.infer<S>) => LifecycleAction,
     savedKey: string,
   ) =>
@@ -172,7 +195,11 @@ export function escalationFeature(deps: EscalationFeatureDeps): Feature {
       schema,
       async run(input, turn) {
         refuseIdentifiers(input);
+        await caseOf(turn, input.caseId, party);
         const outcome = await apply(turn, input.caseId, undefined, toAction(input));
+        // The party changed between the look-up and the update (a new manager): still nobody else's business.
+        if (outcome.refused?.code === "notTheReporter" || outcome.refused?.code === "notTheManager")
+          throw new UserFacingError("escalation.unknownCase");
         if (outcome.refused) throw refusalError(outcome.refused);
         return { card: messageCard(turn.locale, t(turn.locale, savedKey, { number: outcome.after.number })) };
       },
@@ -232,12 +259,12 @@ export function escalationFeature(deps: EscalationFeatureDeps): Feature {
         noticeColor: warning ? "Attention" : "Good",
         rows: registry.map((r) => ({
           unit: unitName(r.unitId),
-          names: r.managers.map((m) => m.name).join(", "),
+          names: r.managers.map((m) => plainText(m.name)).join(", "),
         })),
         units: deps.units.all.map((u) => ({ id: u.id, name: u[turn.locale] })),
         registered: registry.flatMap((r) =>
           r.managers.map((m) => ({
-            title: `${unitName(r.unitId)}: ${m.name}`,
+            title: `${unitName(r.unitId)}: ${plainText(m.name)}`,
             value: `${r.unitId}|${m.aadObjectId}`,
           })),
         ),
@@ -367,7 +394,8 @@ export function escalationFeature(deps: EscalationFeatureDeps): Feature {
           kind: "requestActionPlan",
           manager: await managerFor(turn.orgId, current, turn.locale),
         }),
-        (turn, after) => t(turn.locale, "escalation.done.requestActionPlan", { manager: after.manager.name }),
+        (turn, after) =>
+          t(turn.locale, "escalation.done.requestActionPlan", { manager: plainText(after.manager.name) }),
       ),
       "case.close": dsoAction(
         CaseRef.extend({ actionPlanNotNeeded: z.enum(["true", "false"]).default("false") }),
@@ -386,7 +414,13 @@ export function escalationFeature(deps: EscalationFeatureDeps): Feature {
               {
                 caseId: c.id,
                 title: t(turn.locale, "escalation.imy.title", { number: c.number }),
-                lines: imyExport(c, deps.units.name(c.unitId, turn.locale), turn.locale, turn.now),
+                // The card shows the lines as text; the downloadable file keeps them exactly as typed.
+                lines: imyExport(c, deps.units.name(c.unitId, turn.locale), turn.locale, turn.now).map(
+                  (l) => ({
+                    ...l,
+                    line: plainText(l.line),
+                  }),
+                ),
                 downloadUrl: (await deps.links.url(turn.orgId, c.id, turn.now)) ?? "",
               },
               turn.locale,
@@ -395,18 +429,19 @@ export function escalationFeature(deps: EscalationFeatureDeps): Feature {
         },
       }),
 
-      /** The reporter answers the DSO's question in personal chat (only the reporter: checked by the lifecycle). */
+      /** The reporter answers the DSO's question in personal chat (only the reporter; to others the case is unknown). */
       "case.answer": caseAction(
         z.object({ caseId, answer: text(2000) }),
+        (c) => c.reporter,
         (input) => ({ kind: "answer", text: input.answer }),
         "escalation.reporter.answered",
       ),
-      /** The responsible manager writes the action plan (only that manager: checked by the lifecycle). */
+      /** The responsible manager writes the action plan (only that manager; to others the case is unknown). */
       // The weekly digest's "Write action plan" button: the plan card, for the manager it was requested from.
       "case.actionPlan.open": verb({
         schema: z.object({ caseId }),
         async run(input, turn) {
-          const c = await existingCase(turn, input.caseId);
+          const c = await caseOf(turn, input.caseId, (found) => found.manager);
           const refusal = actionPlanRefusal(c, actorOf(turn));
           if (refusal) throw refusalError(refusal);
           return { card: actionPlanCard(c, deps.units, turn.locale) };
@@ -420,6 +455,7 @@ export function escalationFeature(deps: EscalationFeatureDeps): Feature {
           owner: text(200),
           dueDate: z.iso.date(),
         }),
+        (c) => c.manager,
         ({ caseId: _id, ...plan }) => ({ kind: "writeActionPlan", ...plan }),
         "escalation.manager.saved",
       ),

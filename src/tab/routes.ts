@@ -42,10 +42,6 @@ const PAGE_FILES: Record<string, string> = {
   "styles.css": "text/css; charset=utf-8",
 };
 
-/** Teams (web, desktop, new Outlook/M365) may frame the tab; nobody else may. */
-const FRAME_ANCESTORS =
-  "frame-ancestors 'self' https://teams.microsoft.com https://*.teams.microsoft.com https://*.cloud.microsoft https://*.office.com";
-
 export interface TabOptions {
   counters: StatsCounters;
   sendChecks?: SendCheckStatsSource;
@@ -133,11 +129,8 @@ export function tabRoutes(services: AppServices, options: TabOptions): (server: 
       const type = PAGE_FILES[file];
       const full = path.join(TAB_PAGE_DIR, file);
       if (!type || !fs.existsSync(full)) return void res.send(404, { error: "not found" });
-      res.writeHead(200, {
-        "Content-Type": type,
-        "Content-Security-Policy": FRAME_ANCESTORS,
-        "X-Content-Type-Options": "nosniff",
-      });
+      // The Content-Security-Policy (framed by Teams only) and nosniff are set for every response by the edge.
+      res.writeHead(200, { "Content-Type": type });
       res.end(fs.readFileSync(full));
     });
 

@@ -223,7 +223,7 @@ describe("working a case", () => {
     const { c } = await postedCase();
     await dsoPress(c.id, "case.ask", { question: "När upptäcktes det?" });
     const forged = await h.personal(staff).execute("case.answer", { caseId: c.id, answer: "Igår" });
-    expect(forged.message).toContain("Bara den som rapporterade ärendet kan svara.");
+    expect(forged.message).toBe("Jag hittar inte det ärendet. Inget har ändrats.");
     const stored = await h.app.services.cases.get(TEST_TENANT, c.id);
     expect(stored!.additions.map((a) => a.kind)).toEqual(["dso_question"]);
   });
@@ -285,7 +285,7 @@ describe("working a case", () => {
       owner: "z",
       dueDate: "2026-12-31",
     });
-    expect(forgedPlan.message).toContain("Bara den chef som åtgärdsplanen begärts av kan skriva den.");
+    expect(forgedPlan.message).toBe("Jag hittar inte det ärendet. Inget har ändrats.");
     const written = await managerChat.press(planCard, "case.writeActionPlan", {
       cause: "Autokomplettering i e-postklienten valde fel mottagare.",
       measures: "Stäng av autokomplettering för externa adresser; utbilda personalen.",

@@ -1,54 +1,12 @@
-import { type ChildProcess, spawn } from "node:child_process";
 import fs from "node:fs";
-import net from "node:net";
-import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openStore } from "../../src/store/store.js";
 import { ConnectorServer } from "../support/connector.js";
 import { freshDataDir } from "../support/data-dir.js";
 import { aUser } from "../support/harness.js";
+import { freePort, startBot, waitHealthy } from "../support/process.js";
 import { TEST_TENANT, TeamsClient } from "../support/teams-client.js";
 import { TestClock } from "../support/test-clock.js";
-
-const ENTRY = path.join(__dirname, "../../src/index.ts");
-
-async function freePort(): Promise<number> {
-  const server = net.createServer();
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { port } = server.address() as net.AddressInfo;
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
-
-function startBot(env: Record<string, string>): {
-  child: ChildProcess;
-  stderr: () => string;
-  exit: Promise<number | null>;
-} {
-  const child = spawn(process.execPath, ["--import", "tsx", ENTRY], {
-    env: { PATH: process.env.PATH ?? "", LOG_LEVEL: "silent", ...env },
-    stdio: ["ignore", "ignore", "pipe"],
-  });
-  let stderr = "";
-  child.stderr?.on("data", (c: Buffer) => {
-    stderr += c.toString();
-  });
-  const exit = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));
-  return { child, stderr: () => stderr, exit };
-}
-
-async function waitHealthy(port: number): Promise<void> {
-  const deadline = Date.now() + 30_000;
-  while (Date.now() < deadline) {
-    try {
-      if ((await fetch(`http://127.0.0.1:${port}/healthz`)).ok) return;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  throw new Error("bot did not become healthy within 30 s");
-}
 
 let connector: ConnectorServer;
 let dataDir: string;

@@ -50,7 +50,7 @@ describe("the bot's first words", () => {
       .personal(aUser({ locale: "en-US" }))
       .execute("case.delete-everything", { id: "x" });
     expect(result.status).toBe(200);
-    expect(result.message).toMatch(/don't recognise that button/);
+    expect(result.message).toMatch(/can't read that card/);
   });
 
   it("remembers where each person can be reached, without their name", async () => {

@@ -30,6 +30,8 @@ export interface HarnessOptions {
   now?: Date;
   /** The digest's seams (managers, counters) as the test sets them up. */
   digest?: AppOptions["digest"];
+  /** Where Bot Framework tokens are checked (a local stand-in, with an app id set in `env`). */
+  botIdentity?: AppOptions["botIdentity"];
 }
 
 export { aUser } from "./users.js";
@@ -56,6 +58,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
       clock,
       log: createLogger(config.logLevel),
       digest: options.digest,
+      botIdentity: options.botIdentity,
     });
   let app = await start();
   const others: App[] = [];

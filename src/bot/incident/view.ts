@@ -1,5 +1,6 @@
 import { localDateTime, localInputParts } from "../../cards/local-time.js";
 import type { Locale } from "../../cards/locale.js";
+import { plainText } from "../../cards/plain-text.js";
 import { type CardJson, render } from "../../cards/render.js";
 import { t } from "../../cards/strings.js";
 import { CATEGORIES, CAUSES, DATA_CATEGORIES, PROTECTION_LEVELS, SUBJECT_GROUPS } from "../../cases/case.js";
@@ -132,7 +133,7 @@ function summaryFacts(draft: IncidentDraft, { locale, units }: ViewContext): Cho
       when.occurredApproximate ? `${occurred} (${t(locale, "incident.summary.approximately")})` : occurred,
     ),
     f("discovered", localDateTime(when.discoveredAt, locale)),
-    ...(late ? [f("lateReason", late.lateReason)] : []),
+    ...(late ? [f("lateReason", plainText(late.lateReason))] : []),
     f("dataCategories", labels(data.dataCategories, "incident.dataCategory", locale)),
     f("subjectGroups", labels(data.subjectGroups, "incident.subjectGroup", locale)),
     f(
@@ -144,9 +145,9 @@ function summaryFacts(draft: IncidentDraft, { locale, units }: ViewContext): Cho
     ),
     f("breach", labels(data.breachTypes, "incident.breach", locale)),
     f("unit", units.name(who.unitId, locale)),
-    f("manager", who.managerName),
+    f("manager", plainText(who.managerName)),
     f("measures", labels(done.measuresTaken, "incident.measures", locale)),
-    f("description", done.description),
+    f("description", plainText(done.description)),
     f("consent", t(locale, done.contactConsent ? "incident.yes" : "incident.no")),
   ];
 }
