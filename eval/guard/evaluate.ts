@@ -51,7 +51,8 @@ export interface Figures {
 }
 
 const bump = (table: Record<string, Tally>, key: string, hit: boolean) => {
-  const t = (table[key] ??= { total: 0, hits: 0 });
+  const t = table[key] ?? { total: 0, hits: 0 };
+  table[key] = t;
   t.total++;
   if (hit) t.hits++;
 };
