@@ -1,6 +1,5 @@
 import fs from "node:fs";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
 
 /**
  * The privacy guard's labelled set and its figures. `kinds` lists what a
@@ -17,11 +16,9 @@ export interface Labelled {
 
 export type Part = "tuning" | "held-back";
 
-const DIR = path.dirname(fileURLToPath(import.meta.url));
-
 export function loadSet(part: Part): Labelled[] {
   return fs
-    .readFileSync(path.join(DIR, `${part}.jsonl`), "utf8")
+    .readFileSync(path.join(__dirname, `${part}.jsonl`), "utf8")
     .split("\n")
     .filter((line) => line.trim() !== "")
     .map((line) => JSON.parse(line) as Labelled);
