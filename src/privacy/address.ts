@@ -71,8 +71,9 @@ const NAME_THEN_STREET_WORD = new RegExp(
   "u",
 );
 /** Someone lives or moved there: the place after these words is an address, with or without a number. */
-const LIVES_AT =
-  /(?<!\p{L})(?:bor|bott|bosatt|boende|flyttat|flyttade|flyttar|hemadress|adressen|adress|folkbokförd)(?:\s+(?:numera|nu|sedan|i dag|tillfälligt))?\s*(?:på|till|i|vid|är|:)?\s*$/iu;
+const LIVES_AT_WORDS = String.raw`(?<!\p{L})(?:bor|bott|bosatt|boende|flyttat|flyttade|flyttar|hemadress|adressen|adress|folkbokförd)(?:\s+(?:numera|nu|sedan|i dag|tillfälligt))?\s*(?:på|till|i|vid|är|:)?\s*`;
+const LIVES_AT = new RegExp(`${LIVES_AT_WORDS}$`, "iu");
+const LIVES_AT_ANYWHERE = new RegExp(`${LIVES_AT_WORDS}(?=\\p{Lu})`, "giu");
 const PLACE_WITH_NUMBER = new RegExp(
   String.raw`^\p{Lu}\p{Ll}+(?:\s\p{Lu}\p{Ll}+)?\s${HOUSE_NUMBER}(?!\d)`,
   "u",
@@ -81,14 +82,16 @@ const POST_BOX = /(?<!\p{L})(?:Box|Postbox)\s\d{1,6}(?!\d)/u;
 const ENGLISH_STREET =
   /(?:\d{1,4}\s+(?:\p{Lu}\p{L}+\s+){1,2}(?:Street|Road|Avenue|Lane|Drive|Close|Way)\b|(?<!\p{L})\p{Lu}\p{L}+\s+(?:Street|Road|Avenue|Lane|Drive)\s+\d{1,4}(?!\d))/u;
 
+const HOUSE_NUMBER_NEXT = new RegExp(String.raw`^\s${HOUSE_NUMBER}(?!\d)`, "u");
+
 function streetWithNumber(text: string): boolean {
   for (const m of text.matchAll(STREET_WORD)) {
     const word = m[0];
     const ending = m[2]!.toLowerCase();
     if (CAPITAL_ONLY.has(ending) && !/^\p{Lu}/u.test(word)) continue;
     if (ending === "plan" && DOCUMENT_PLAN.test(word)) continue;
-    const after = text.slice(m.index! + word.length);
-    const house = new RegExp(String.raw`^\s${HOUSE_NUMBER}(?!\d)`, "u").exec(after);
+    const after = text.slice(m.index! + word.length, m.index! + word.length + 40);
+    const house = HOUSE_NUMBER_NEXT.exec(after);
     if (house && !NOT_A_HOUSE_NUMBER.test(after.slice(house[0].length))) return true;
     // Named as where someone lives, a street needs no number.
     if (LIVES_AT.test(text.slice(Math.max(0, m.index! - 40), m.index!))) return true;
@@ -97,10 +100,8 @@ function streetWithNumber(text: string): boolean {
 }
 
 function placeWhereSomeoneLives(text: string): boolean {
-  for (const m of text.matchAll(/\p{Lu}/gu)) {
-    const at = m.index!;
-    if (!LIVES_AT.test(text.slice(Math.max(0, at - 40), at))) continue;
-    const rest = text.slice(at);
+  for (const m of text.matchAll(LIVES_AT_ANYWHERE)) {
+    const rest = text.slice(m.index! + m[0].length, m.index! + m[0].length + 60);
     const place = PLACE_WITH_NUMBER.exec(rest);
     if (place && !NOT_A_HOUSE_NUMBER.test(rest.slice(place[0].length))) return true;
   }

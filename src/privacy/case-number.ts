@@ -28,6 +28,7 @@ function hasIdNumber(sentence: string): boolean {
 }
 
 export function containsCaseNumber(text: string): boolean {
+  if (!/\d/.test(text)) return false;
   if (PERSONAL_ID.test(text)) return true;
   return text
     .split(/(?<=[.!?])\s+|\n/)

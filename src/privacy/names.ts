@@ -27,6 +27,16 @@ const PERSON_WORDS = new Set(
 );
 /** The word after these is the name, whatever its case: "hon heter fatima". */
 const NAMING_WORDS = new Set(["heter", "hette", "kallas", "kallad", "kallade", "named", "called"]);
+/** Who "heter": a person ("hon heter Ayan", "en elev som heter Milan"), unlike "systemet heter Treserva". */
+const PERSON_PRONOUNS = new Set("han hon hen jag du vi ni de he she i".split(" "));
+const PERSON_NOUNS = new Set(
+  "elev man kvinna pojke flicka person kollega brukare patient klient barn mamma pappa chef son dotter bror syster granne vän kille tjej handläggare lärare".split(
+    " ",
+  ),
+);
+/** Organisations and places after a word for a person: "kunden Region Skåne", "mamman Socialförvaltningen". */
+const ORGANISATION_SHAPE =
+  /(?:förvaltning|förvaltningen|nämnd|nämnden|kontor|kontoret|verket|enhet|enheten|kassan|myndighet|myndigheten|skola|skolan|boende|boendet|region|regionen|kommun|kommunen|stad|staden|sjukhus|sjukhuset|tjänsten|polisen|bolag|bolaget|stiftelsen|föreningen|gymnasiet|förskolan|hemmet)$/iu;
 /** …unless it is one of these: "vad heter det", "heter likadant". */
 const NOT_A_NAME_AFTER_NAMING = new Set(
   "det den detta han hon hen de dem man inte så likadant samma något någon ju nu väl egentligen numera också även då alltså the it he she they not".split(
@@ -122,10 +132,25 @@ const plainSurname = (c: Classified) => c.surname && !c.surnameAlsoWord;
 const isInitial = (c: Classified, text: string) =>
   c.word.text.length === 1 && c.word.capitalised && text[c.word.end] === ".";
 const adjacent = (b: Word) => /^ {1,2}$/.test(b.gap);
+/** Between a word that introduces a person and the name: "brukaren Sven", "mamman, Lina", "namn: Ali". */
+const LIST_GAP = /^(?: |, |: | – )$/;
 
 function introducesPerson(c: Classified): boolean {
   return (
     PERSON_WORDS.has(c.word.lower) || PERSON_WORD_ENDINGS.some((ending) => c.word.lower.endsWith(ending))
+  );
+}
+
+/** Whether the one who "heter" (word `naming`) is a person: "hon heter", "kvinnan som heter", "en elev som heter". */
+function namingAPerson(cs: Classified[], naming: number): boolean {
+  let subject = cs[naming - 1];
+  if (subject?.word.lower === "som") subject = cs[naming - 2];
+  // "Heter Ayan", "någon som heter…": nothing says it is a thing, so take the careful reading.
+  if (!subject || subject.word.lower === "någon" || subject.word.lower === "someone") return true;
+  return (
+    PERSON_PRONOUNS.has(subject.word.lower) ||
+    PERSON_NOUNS.has(subject.word.lower) ||
+    introducesPerson(subject)
   );
 }
 
@@ -137,12 +162,12 @@ function nameAt(i: number, cs: Classified[], text: string): number {
   const a = cs[i]!;
   const b = cs[i + 1] && adjacent(cs[i + 1]!.word) ? cs[i + 1] : undefined;
   const before = cs[i - 1];
-  const listGap = /^(?: |, |: | – )$/;
 
   if (a.familyCompound) return 1;
-  if (before && listGap.test(a.word.gap)) {
-    if (NAMING_WORDS.has(before.word.lower) && !NOT_A_NAME_AFTER_NAMING.has(a.word.lower)) return 1;
-    if (introducesPerson(before) && (properNoun(a) || plainFirstName(a) || plainSurname(a))) return 1;
+  if (before && LIST_GAP.test(a.word.gap) && !ORGANISATION_SHAPE.test(a.word.lower)) {
+    if (NAMING_WORDS.has(before.word.lower) && !NOT_A_NAME_AFTER_NAMING.has(a.word.lower)) {
+      if (a.first || a.surname || namingAPerson(cs, i - 1)) return 1;
+    } else if ((properNoun(a) || plainFirstName(a) || plainSurname(a)) && introducesPerson(before)) return 1;
   }
   if (b && properNoun(a) && properNoun(b) && !PLACE_AFTER_NAME.has(b.word.lower)) {
     // "Kajsa Varg-biblioteket", "Hugo Boss-kostymen": named after someone, not someone.
@@ -180,9 +205,9 @@ function nameAt(i: number, cs: Classified[], text: string): number {
 /** Where the text names a person, as [start, end) spans; empty when it names no one. */
 export function findNames(text: string, data: NameData = NAME_DATA): Array<[number, number]> {
   // Words inside e-mail addresses and links are the e-mail finding's (or nobody's) business.
-  const prose = text.replace(/\S+@\S+|\S+\s?[([{]at[)\]}]\s?\S+|https?:\/\/\S+/giu, (m) =>
-    " ".repeat(m.length),
-  );
+  const prose = !/@|\bat\b|:\/\//iu.test(text)
+    ? text
+    : text.replace(/\S+@\S+|\S+\s?[([{]at[)\]}]\s?\S+|https?:\/\/\S+/giu, (m) => " ".repeat(m.length));
   const cs = wordsOf(prose).map((w) => classify(w, data));
   const spans: Array<[number, number]> = [];
   for (let i = 0; i < cs.length; i++) {
@@ -201,7 +226,8 @@ export function findNames(text: string, data: NameData = NAME_DATA): Array<[numb
       next !== undefined &&
       !next.word.capitalised &&
       NAMED_AFTER_SOMEONE.test(next.word.lower);
-    const before = prose.slice(0, first.start);
+    // The few words before are enough for these checks; the whole text before would make them quadratic.
+    const before = prose.slice(Math.max(0, first.start - 40), first.start);
     if (!namedAfter && !SAINT_BEFORE.test(before) && !NAMED_PLACE_BEFORE.test(before))
       spans.push([first.start, last.end]);
     i += length - 1;

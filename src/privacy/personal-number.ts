@@ -92,6 +92,7 @@ const SHAPED = /(?<![\d-])(\d{2})?(\d{2})([ .-]?)(\d{2})\3(\d{2})\s?[-+]?\s?(\d{
  * 850412-XXXX") — a mistyped or half-hidden number still points at one person.
  */
 export function containsPersonalNumberLike(text: string): boolean {
+  if (!/[\d\uFF10-\uFF19]{2}/u.test(text)) return false;
   if (containsPersonalNumber(text)) return true;
   const plain = plainDigitsAndDashes(text);
   for (const m of plain.matchAll(SHAPED)) {

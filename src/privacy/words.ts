@@ -27,18 +27,19 @@ export function wordsOf(text: string): Word[] {
   for (const m of text.matchAll(WORD)) {
     const start = m.index!;
     const gap = text.slice(previousEnd, start);
+    const first = m[0][0]!;
     const previous = words.at(-1);
     // "E. Lund": the full stop after an initial does not start a sentence.
-    const afterInitial = previous !== undefined && previous.text.length === 1 && /^\.\s*$/.test(gap);
+    const afterInitial = previous?.text.length === 1 && /^\.\s*$/.test(gap);
     words.push({
       text: m[0],
       lower: m[0].toLowerCase(),
       start,
       end: start + m[0].length,
       gap,
-      capitalised: /^\p{Lu}/u.test(m[0]),
+      capitalised: first !== first.toLowerCase(),
       allCaps: m[0].length > 1 && m[0] === m[0].toUpperCase(),
-      sentenceStart: previous === undefined || (SENTENCE_BREAK.test(gap) && !afterInitial),
+      sentenceStart: previous === undefined || (gap !== " " && SENTENCE_BREAK.test(gap) && !afterInitial),
     });
     previousEnd = start + m[0].length;
   }
