@@ -12,10 +12,10 @@ const PERSONAL_ID = new RegExp(
   String.raw`(?<!\p{L})(?:(?:journal|klient|patient|elev|brukar|kund|akt|dossier|lma|ut)[-\s]?(?:nummer|numret|nr|id)|lma-kort\p{L}*|personakt|dossier)\W{0,4}(?:nr\.?\s?)?${ID_NUMBER}`,
   "iu",
 );
-const CASE_WORD = /(?<!\p{L})(?:ärende\p{L}*|id)(?!\p{L})/iu;
+const CASE_WORD = /(?<!\p{L})(?:ärende\p{L}*|id|case|file|record)(?!\p{L})/iu;
 /** Words that tie a case to a person, and systems and authorities whose cases are about one person. */
 const PERSON_CONTEXT =
-  /(?<!\p{L})(?:brukarens|klientens|patientens|elevens|barnets|pojkens|flickans|hans|hennes|familjens|mammans|pappans|sökandens|kvinnans|mannens|enskildes|försäkringskassan\p{L}*|migrationsverket\p{L}*|csn\p{L}*|pensionsmyndigheten\p{L}*|kronofogden\p{L}*|treserva|procapita|lifecare|viva|combine|cosmic|takecare|melior|prator|prorenata|magna cura)(?!\p{L})/iu;
+  /(?<!\p{L})(?:brukarens|klientens|patientens|elevens|barnets|pojkens|flickans|hans|hennes|familjens|mammans|pappans|sökandens|kvinnans|mannens|enskildes|client's|patient's|pupil's|his|her|family's|försäkringskassan\p{L}*|migrationsverket\p{L}*|csn\p{L}*|pensionsmyndigheten\p{L}*|kronofogden\p{L}*|treserva|procapita|lifecare|viva|combine|cosmic|takecare|melior|prator|prorenata|magna cura)(?!\p{L})/iu;
 /** Numbers that are dates, years or times, not identifiers. */
 const NOT_AN_ID = /^(?:(?:19|20)\d{2}(?:[-/]\d{1,2}(?:[-/]\d{1,2})?)?|\d{1,2}[/.]\d{1,2}(?:[/.]\d{2,4})?)$/;
 

@@ -81,7 +81,7 @@ export function containsPersonalNumber(text: string): boolean {
 
 /** Words that say the number next to them is a personal identity or coordination number. */
 const SAID_TO_BE_ONE =
-  /(?:person(?:nummer|numret|nr)|p-?nr|pers\.?\s?nr|samordningsnumm?er|samordningsnumret|samordningsnr|födelsenumm?er|personal identity number|social security number)\W{0,3}$/iu;
+  /(?:person(?:nummer|numret|nr)|p-?nr|pers\.?\s?nr|samordningsnumm?er|samordningsnumret|samordningsnr|födelsenumm?er|personal identity number|coordination number|social security number)\W{0,3}$/iu;
 /** The shape alone: 6 or 8 digits of a date and four more, or the four masked (850412-XXXX). */
 const SHAPED = /(?<![\d-])(\d{2})?(\d{2})([ .-]?)(\d{2})\3(\d{2})\s?[-+]?\s?(\d{4}|[Xx*#]{4})(?![\d-])/g;
 

@@ -186,7 +186,7 @@ describe("why a text was refused", () => {
     const kinds = findIdentifyingData(text);
     const sv = explainFindings(kinds, "sv");
     expect(sv).toContain("Texten verkar innehålla personnummer och namn på personer.");
-    expect(sv).toContain('Skriv "brukaren", "eleven" eller "kollegan" i stället för namnet.');
+    expect(sv).toContain("Skriv ”brukaren”, ”eleven” eller ”kollegan” i stället för namnet.");
     const en = explainFindings(kinds, "en");
     expect(en).toContain("The text seems to contain personal identity numbers and names of people.");
     expect(en).toContain("instead of the name");
