@@ -64,9 +64,12 @@ const SWEDISH_SURNAME_SHAPE =
   /\p{L}{2}(?:qvist|kvist|ström|berg|gren|lund|holm|dahl|blad|stedt|ling|mark|ander|én|ér|ell|man)$/u;
 /** Saints in place names: S:t Görans sjukhus, Sankt Eriksgatan. */
 const SAINT_BEFORE = /(?:\bS:ta?|\bSankta?|\bSt\.)\s*$/u;
-/** Surname shapes that are rarely anything else: -sson, -ić, -ović, -ski, -wska, -anen, -oğlu, -zadeh. */
+/**
+ * Surname shapes that are rarely anything else: -sson, -ić, -ović, -ski, -wska, -oğlu, -zadeh. (Finnish -nen
+ * is left to the list: Swedish nouns end the same way, regionen, planen.)
+ */
 const SURNAME_SHAPE =
-  /(?:\p{L}{2}sson|\p{L}{2}(?:ić|vić|vic)|\p{L}{2}(?:ski|cki|wska|ńska)|\p{L}{2}(?:anen|onen|änen)|oğlu|oglu|zadeh|\p{L}{3}(?:ova|eva|enko))$/u;
+  /(?:\p{L}{2}sson|\p{L}{2}(?:ić|vić|vic)|\p{L}{2}(?:ski|cki|wska|ńska)|oğlu|oglu|zadeh|\p{L}{3}(?:ova|eva|enko))$/u;
 
 interface Classified {
   word: Word;
