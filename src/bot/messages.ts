@@ -1,6 +1,7 @@
 import type { Locale } from "../cards/locale.js";
 import { type CardJson, render } from "../cards/render.js";
 import { t } from "../cards/strings.js";
+import { explainFindings } from "../privacy/explain.js";
 import type { UserFacingError } from "./user-facing-error.js";
 
 /** A short card with an optional title; `warning` colours the text. */
@@ -16,7 +17,11 @@ export function userFacingText(err: UserFacingError, locale: Locale): string {
   const params = Object.fromEntries(
     Object.entries(err.params).map(([name, value]) => [
       name,
-      typeof value === "object" ? t(locale, value.key) : value,
+      typeof value !== "object"
+        ? value
+        : "findings" in value
+          ? explainFindings(value.findings, locale)
+          : t(locale, value.key),
     ]),
   );
   return t(locale, err.messageKey, params);

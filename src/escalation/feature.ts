@@ -18,7 +18,7 @@ import {
   sameActor,
 } from "../cases/lifecycle.js";
 import type { Units } from "../org/units.js";
-import { findIdentifyingData } from "../privacy/guard.js";
+import { FINDING_KINDS, findIdentifyingData } from "../privacy/guard.js";
 import type { CaseRepository } from "../store/case-repository.js";
 import { type ConversationReferences, conversationKey } from "../store/conversation-references.js";
 import type { DsoChannels } from "../store/dso-channels.js";
@@ -82,16 +82,22 @@ const NOT_TYPED = new Set([
   "actionPlanNotNeeded",
 ]);
 
+/** Fields that are meant to hold a person's name: the manager's, the owner of the action plan. */
+const NAME_FIELDS = new Set(["name", "owner"]);
+
 /** Typed text that would identify someone is refused before anything is stored; the person rewrites it. */
 function refuseIdentifiers(input: object): void {
-  const kinds = new Set(
+  const found = new Set(
     Object.entries(input).flatMap(([field, value]) =>
-      typeof value === "string" && !NOT_TYPED.has(field) ? findIdentifyingData(value) : [],
+      typeof value === "string" && !NOT_TYPED.has(field)
+        ? findIdentifyingData(value, { allow: NAME_FIELDS.has(field) ? ["name"] : [] })
+        : [],
     ),
   );
-  const [first] = kinds;
-  if (first)
-    throw new UserFacingError("escalation.identifying", { what: { key: `escalation.identifiers.${first}` } });
+  if (found.size > 0)
+    throw new UserFacingError("escalation.identifying", {
+      explanation: { findings: FINDING_KINDS.filter((k) => found.has(k)) },
+    });
 }
 
 type Outcome = { after: Stored<Case>; refused?: Refusal; stale: boolean };

@@ -1,5 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { type FindingKind, findIdentifyingData } from "../../src/privacy/guard.js";
+import { BAR, evaluate, loadSet, meetsBar, rate } from "../../eval/guard/evaluate.js";
+import { explainFindings } from "../../src/privacy/explain.js";
+import { FINDING_KINDS, type FindingKind, findIdentifyingData } from "../../src/privacy/guard.js";
+import { NAME_DATA } from "../../src/privacy/name-data.js";
+import { findNames } from "../../src/privacy/names.js";
 import { findPersonalNumbers } from "../../src/privacy/personal-number.js";
 
 /** [text, what the guard must find (empty: the text is clean)] */
@@ -62,6 +66,32 @@ const TABLE: [string, FindingKind[]][] = [
   ["Det hände på gatan utanför entrén", []],
   ["Vi tog bussen till Centralstationen", []],
   ["Everything was sent to the wrong team at 3 pm", []],
+  // street names of other shapes, and postcodes without a space
+  ["Hon bor på Lärkgången 7", ["address"]],
+  ["Beslutet skickades till Drottning Kristinas väg 8", ["address"]],
+  ["Han har flyttat till Tallstigen", ["address"]],
+  ["Box 123", ["address"]],
+  ["12345 Stockholm", ["postcode"]],
+  ["Handlingsplan 2026 är inte antagen", []],
+  ["Arkivet ligger på plan 3", []],
+  // phone numbers and what only looks like one
+  ["Mobil: 070–123 45 67", ["phone"]],
+  ["+46 (0)70 123 45 67", ["phone"]],
+  ["Receptionen har öppet 0800-1600", []],
+  ["Händelsen inträffade 04/03/2026", []],
+  // names of people, and words that are also names
+  ["Mejlet om Aisha Mohammed gick till fel skola", ["name"]],
+  ["Kalle Svensson fick fel beslut", ["name"]],
+  ["Brukaren Stig fick fel medicin", ["name"]],
+  ["Hon heter Fatima", ["name"]],
+  ["Hans mamma ringde till skolan", []],
+  ["Vi gick längs en stig och bo kvar-principen gäller", []],
+  ["Barnet fick vård på Astrid Lindgrens barnsjukhus", []],
+  ["Mejlet skickades till Region Skåne", []],
+  // case numbers of other systems, not the organisation's own references
+  ["Klientens ärendenummer i Treserva 2023-4567", ["case_number"]],
+  ["Journalnummer 123456 skickades fel", ["case_number"]],
+  ["IT-ärende 45678 gällde den låsta datorn", []],
   // several kinds at once
   ["811218-9876, Storgatan 12, 070-123 45 67", ["personal_number", "phone", "address"]],
   ["Kontakt: a@b.se eller 0701234567", ["phone", "email"]],
@@ -87,4 +117,87 @@ describe("the privacy guard", () => {
   });
 });
 
-const ORDER: FindingKind[] = ["personal_number", "phone", "email", "address", "postcode"];
+const ORDER: FindingKind[] = [...FINDING_KINDS];
+
+describe("the privacy guard on its labelled set (npm run eval:guard)", () => {
+  const tuning = loadSet("tuning");
+  const heldBack = loadSet("held-back");
+
+  it("has at least 550 strings, about a quarter held back, both identifying and ordinary text", () => {
+    const all = [...tuning, ...heldBack];
+    expect(all.length).toBeGreaterThanOrEqual(550);
+    expect(heldBack.length / all.length).toBeGreaterThanOrEqual(0.2);
+    for (const part of [tuning, heldBack]) {
+      expect(part.filter((e) => e.kinds.length > 0).length).toBeGreaterThan(50);
+      expect(part.filter((e) => e.kinds.length === 0).length).toBeGreaterThan(50);
+    }
+    for (const kind of FINDING_KINDS)
+      expect(
+        all.some((e) => e.kinds.includes(kind)),
+        kind,
+      ).toBe(true);
+  });
+
+  it.each([
+    ["tuning", tuning],
+    ["held-back", heldBack],
+  ] as const)(
+    `catches >= ${100 * BAR.recall} %% with <= ${100 * BAR.falseAlarms} %% false alarms on the %s part`,
+    (_, part) => {
+      const figures = evaluate(part, findIdentifyingData);
+      const listed = [...figures.misses, ...figures.alarms].map(
+        (r) => `${r.entry.text} → ${r.found.join(",")}`,
+      );
+      expect(rate(figures.recall), listed.join("\n")).toBeGreaterThanOrEqual(BAR.recall);
+      expect(rate(figures.falseAlarms), listed.join("\n")).toBeLessThanOrEqual(BAR.falseAlarms);
+    },
+  );
+
+  it("the bar fails a guard that lets everything through or refuses everything", () => {
+    expect(meetsBar(evaluate(tuning, () => []))).toBe(false);
+    expect(meetsBar(evaluate(tuning, () => ["name"]))).toBe(false);
+  });
+});
+
+describe("names", () => {
+  it("come from name statistics with their source and year", () => {
+    expect(NAME_DATA.firstNames.size).toBeGreaterThan(500);
+    expect(NAME_DATA.surnames.size).toBeGreaterThan(300);
+    for (const name of ["mohammed", "muhammad", "ali", "fatima", "aisha", "anna", "lars"])
+      expect(NAME_DATA.firstNames.has(name), name).toBe(true);
+    for (const name of ["andersson", "yilmaz", "nguyen", "kaya", "hussein", "ahmed"])
+      expect(NAME_DATA.surnames.has(name), name).toBe(true);
+  });
+
+  it("says where the name is, so a caller could blank it out", () => {
+    const text = "Beslutet om Mirela Hodžić skickades till Lina Hassan.";
+    expect(findNames(text).map(([a, b]) => text.slice(a, b))).toEqual(["Mirela Hodžić", "Lina Hassan"]);
+  });
+
+  it("are allowed in a field meant for a name, and nothing else is", () => {
+    expect(findIdentifyingData("Eva Lindberg", { allow: ["name"] })).toEqual([]);
+    expect(findIdentifyingData("Eva Lindberg 070-123 45 67", { allow: ["name"] })).toEqual(["phone"]);
+  });
+});
+
+describe("why a text was refused", () => {
+  it("names every kind found and how to rewrite it, in Swedish and English, without repeating the text", () => {
+    const text = "Kalle Svensson, 811218-9876";
+    const kinds = findIdentifyingData(text);
+    const sv = explainFindings(kinds, "sv");
+    expect(sv).toContain("Texten verkar innehålla personnummer och namn på personer.");
+    expect(sv).toContain("Skriv ”brukaren”, ”eleven” eller ”kollegan” i stället för namnet.");
+    const en = explainFindings(kinds, "en");
+    expect(en).toContain("The text seems to contain personal identity numbers and names of people.");
+    expect(en).toContain("instead of the name");
+    for (const said of [sv, en]) {
+      expect(said).not.toContain("Kalle");
+      expect(said).not.toContain("9876");
+    }
+  });
+
+  it("has words for every kind in both languages", () => {
+    for (const locale of ["sv", "en"] as const)
+      for (const kind of FINDING_KINDS) expect(explainFindings([kind], locale).length).toBeGreaterThan(30);
+  });
+});

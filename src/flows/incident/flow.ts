@@ -3,6 +3,7 @@ import { assess } from "../../cases/assessment.js";
 import type { CaseActor, PreliminaryAssessment } from "../../cases/case.js";
 import { imyDeadline, isLate } from "../../cases/deadline.js";
 import { MEASURES } from "../../cases/measures.js";
+import type { FindingKind } from "../../privacy/guard.js";
 import type { NewCase } from "../../store/case-repository.js";
 import type { Answers, IncidentDraft, Position, StepId, Suggestions } from "./draft.js";
 import { STEPS } from "./draft.js";
@@ -39,7 +40,10 @@ export type Effect = { kind: "submitCase"; case: NewCase };
 
 /** A refusal the person can act on: a key under cards/strings (with params); nothing changed. */
 export interface Refusal {
-  refused: { key: string; params?: Record<string, string | number | { key: string }> };
+  refused: {
+    key: string;
+    params?: Record<string, string | number | { key: string } | { findings: readonly FindingKind[] }>;
+  };
 }
 
 export interface Outcome {
@@ -155,7 +159,7 @@ function crossCheck(step: StepId, answers: Partial<Answers>): Refusal | undefine
 export function refusalFrom(error: z.ZodError): Refusal {
   const refusable = (i: z.core.$ZodIssue) => i.code === "custom" && /^[a-z][A-Za-z]+$/.test(i.message);
   if (!error.issues.every(refusable)) return refusal("errors.invalidInput");
-  const issue = error.issues[0] as { message: string; params?: Record<string, string | number> };
+  const issue = error.issues[0] as { message: string; params?: Refusal["refused"]["params"] };
   const params = Object.fromEntries(
     Object.entries(issue.params ?? {}).map(([k, v]) =>
       typeof v === "string" && v.startsWith("incident.") ? [k, { key: v }] : [k, v],

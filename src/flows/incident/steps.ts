@@ -11,7 +11,7 @@ import {
   SUBJECT_GROUPS,
   YES_NO_UNKNOWN,
 } from "../../cases/case.js";
-import { findIdentifyingData } from "../../privacy/guard.js";
+import { type FindingKind, findIdentifyingData } from "../../privacy/guard.js";
 import type { Answers, StepId } from "./draft.js";
 
 /**
@@ -27,8 +27,11 @@ export const TEXT_LIMITS = { description: 2000, lateReason: 1000, managerName: 2
 /** More than the population of Sweden, or records beyond any register a municipality keeps, is a typing error. */
 export const COUNT_LIMITS = { approxSubjects: 10_000_000, approxRecords: 100_000_000 } as const;
 
-const refuse = (ctx: z.RefinementCtx, key: string, params: Record<string, string | number> = {}) =>
-  ctx.addIssue({ code: "custom", message: key, params });
+const refuse = (
+  ctx: z.RefinementCtx,
+  key: string,
+  params: Record<string, string | number | { findings: FindingKind[] }> = {},
+) => ctx.addIssue({ code: "custom", message: key, params });
 
 const toggle = z.enum(["true", "false"]).transform((v) => v === "true");
 
@@ -53,8 +56,9 @@ export const text = (field: keyof typeof TEXT_LIMITS) =>
           length: v.length,
         });
       // Text that identifies or locates someone is refused here, so it is never kept (not even in the draft).
-      const found = findIdentifyingData(v);
-      if (found.length > 0) refuse(ctx, "privacy", { kind: `incident.privacyKind.${found[0]}` });
+      // The manager's name is the one name the report asks for.
+      const found = findIdentifyingData(v, { allow: field === "managerName" ? ["name"] : [] });
+      if (found.length > 0) refuse(ctx, "privacy", { explanation: { findings: found } });
     });
 
 const count = (field: keyof typeof COUNT_LIMITS) =>
