@@ -48,7 +48,7 @@ export const VERDICTS = ["yes", "yes_if", "no"] as const;
  * private phone", "an unencrypted stick"). They are not card inputs and are
  * never counted; they reach the rule table's guard rules.
  */
-export const CIRCUMSTANCES = ["unencrypted", "private_device"] as const;
+export const CIRCUMSTANCES = ["unencrypted", "private_device", "attachment", "subject_line"] as const;
 
 export type Information = (typeof INFORMATION)[number];
 export type TableInformation = (typeof TABLE_INFORMATION)[number];

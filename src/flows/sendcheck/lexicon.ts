@@ -37,6 +37,12 @@ const CUES = [
   "clauseBreaks",
   "fillers",
   "bulk",
+  "conversationVerbs",
+  "routeMarkers",
+  "ownedDetails",
+  "contentMarkers",
+  "askerPronouns",
+  "personPlaceholders",
 ] as const;
 export type Cue = (typeof CUES)[number];
 
@@ -46,6 +52,10 @@ const sections = <K extends string>(keys: readonly [K, ...K[]]) =>
 const LexiconFields = {
   version: z.string().min(1),
   information: sections(INFORMATION),
+  /** Kinds of document that usually hold this information, unless the question says they hold none (a schedule). */
+  weakInformation: sections(INFORMATION),
+  /** People whose data a question is about ("klienten"): what it reveals when no other word says (a client of social services is secret). */
+  impliedInformation: sections(INFORMATION),
   channels: sections(READ_CHANNELS),
   weakChannels: sections(READ_CHANNELS),
   recipients: z.record(KindId, Terms).default({}),
@@ -60,6 +70,10 @@ const LexiconFields = {
     .default({ information: {}, circumstances: {} }),
   cues: sections(CUES),
   spelling: z.record(Term, Terms).default({}),
+  /** Words that are never the last part of a compound (verbs, short words: folkbokfö|ringen is not "ringa"). */
+  notCompoundHeads: Terms.default([]),
+  /** Words that are never split at all (person is not per|son). */
+  wholeWords: Terms.default([]),
   kinds: z.record(KindId, KindSchema).default({}),
 };
 export const LexiconFileSchema = z.object(LexiconFields).strict();
@@ -89,6 +103,8 @@ export function mergeLexicons(base: LexiconFile, extra: LexiconFile): LexiconFil
   return {
     version: `${base.version}+${extra.version}`,
     information: mergeLists(base.information, extra.information),
+    weakInformation: mergeLists(base.weakInformation, extra.weakInformation),
+    impliedInformation: mergeLists(base.impliedInformation, extra.impliedInformation),
     channels: mergeLists(base.channels, extra.channels),
     weakChannels: mergeLists(base.weakChannels, extra.weakChannels),
     recipients: mergeLists(base.recipients, extra.recipients),
@@ -100,6 +116,8 @@ export function mergeLexicons(base: LexiconFile, extra: LexiconFile): LexiconFil
     },
     cues: mergeLists(base.cues, extra.cues),
     spelling: mergeLists(base.spelling, extra.spelling),
+    notCompoundHeads: [...base.notCompoundHeads, ...extra.notCompoundHeads],
+    wholeWords: [...base.wholeWords, ...extra.wholeWords],
     kinds: { ...base.kinds, ...extra.kinds },
   };
 }

@@ -12,6 +12,8 @@ import { fold, formsOf, stem, type Token, tokenise, withinOneEdit } from "./word
 
 export type Category =
   | "information"
+  | "weakInformation"
+  | "impliedInformation"
   | "channels"
   | "weakChannels"
   | "recipients"
@@ -19,6 +21,8 @@ export type Category =
   | "circumstances";
 const CATEGORIES: Category[] = [
   "information",
+  "weakInformation",
+  "impliedInformation",
   "channels",
   "weakChannels",
   "recipients",
@@ -26,7 +30,10 @@ const CATEGORIES: Category[] = [
   "circumstances",
 ];
 /** A compound's first part says what the information is (sjuk|intyg, lvm|utredning) but never who or how. */
-const MODIFIER_CATEGORIES = new Set<Category>(["information", "circumstances"]);
+const MODIFIER_CATEGORIES = new Set<Category>(["information", "weakInformation", "circumstances"]);
+const ENTITY_CATEGORIES: Category[] = CATEGORIES.filter((c) => c !== "circumstances");
+/** A head a first part nobody knows can sit before: what is sent and how, not who (sök|anden). */
+const OPEN_HEAD_CATEGORIES = new Set<Category>(["information", "weakInformation", "channels", "weakChannels"]);
 
 export interface Mention {
   category: Category;
@@ -58,6 +65,8 @@ export interface LexiconIndex {
   long: Entry[];
   /** Multi-word terms by the stem of their first word, longest first. */
   phrases: Map<string, Entry[]>;
+  notHeads: Set<string>;
+  whole: Set<string>;
 }
 
 const MIN_FOLDED = 5;
@@ -85,6 +94,8 @@ export function indexLexicon(lexicon: LexiconFile): LexiconIndex {
     folded: new Map(),
     long: [],
     phrases: new Map(),
+    notHeads: new Set(lexicon.notCompoundHeads.flatMap((w) => [w, stem(w)])),
+    whole: new Set(lexicon.wholeWords.flatMap((w) => [w, stem(w)])),
   };
   for (const category of CATEGORIES) {
     for (const [value, terms] of Object.entries(lexicon[category] as Record<string, string[]>)) {
@@ -108,10 +119,13 @@ export function indexLexicon(lexicon: LexiconFile): LexiconIndex {
 }
 
 function wordMatches(index: LexiconIndex, word: string): { entries: Entry[]; how: Mention["how"] } {
-  for (const form of formsOf(word)) {
-    const found = index.words.get(form);
-    if (found) return { entries: found, how: "word" };
-  }
+  // Every category reads the token by its most exact form that it knows.
+  const byCategory = new Map<Category, Entry[]>();
+  for (const form of formsOf(word))
+    for (const entry of index.words.get(form) ?? [])
+      if (!byCategory.has(entry.category) || byCategory.get(entry.category)![0]!.words[0] === entry.words[0])
+        byCategory.set(entry.category, [...(byCategory.get(entry.category) ?? []), entry]);
+  if (byCategory.size) return { entries: [...new Set([...byCategory.values()].flat())], how: "word" };
   if (word.length >= MIN_FOLDED) {
     const found = index.folded.get(fold(stem(word)));
     if (found) return { entries: found, how: "folded" };
@@ -151,18 +165,22 @@ function exactWord(index: LexiconIndex, word: string): Entry[] {
  * that merely ends like a lexicon word (folkbokfö|ring, per|son) is not split.
  */
 function compoundMatches(index: LexiconIndex, word: string): Entry[] {
+  if (formsOf(word).some((f) => index.whole.has(f))) return [];
   for (let cut = 3; cut <= word.length - 3; cut++) {
-    const head = exactWord(index, word.slice(cut));
-    if (head.length === 0) continue;
+    const rest = word.slice(cut);
+    if (formsOf(rest).some((f) => index.notHeads.has(f))) continue;
     const known = modifierForms(word.slice(0, cut)).flatMap((f) => exactWord(index, f));
-    if (known.length === 0 && word.length - cut < MIN_HEAD) continue;
+    const head = exactWord(index, rest).filter(
+      (e) => known.length > 0 || (rest.length >= MIN_HEAD && OPEN_HEAD_CATEGORIES.has(e.category)),
+    );
+    if (head.length === 0) continue;
     return [...head, ...known.filter((e) => MODIFIER_CATEGORIES.has(e.category))];
   }
   // No known head: a long known first part still says what the information is (elevhälso|ärendet).
   for (let cut = word.length - 4; cut >= 5; cut--) {
     const modifier = modifierForms(word.slice(0, cut))
       .flatMap((f) => exactWord(index, f))
-      .filter((e) => e.category === "information");
+      .filter((e) => e.category === "information" || e.category === "weakInformation");
     if (modifier.length) return modifier;
   }
   return [];
@@ -186,8 +204,13 @@ export function findMentions(index: LexiconIndex, tokens: Token[]): Mention[] {
     for (const entry of index.phrases.get(stem(token.text)) ?? []) {
       if (consumed.has(`${entry.category}:${at}`) || !phraseAt(tokens, at, entry)) continue;
       const end = at + entry.words.length;
-      for (let i = at; i < end; i++) consumed.add(`${entry.category}:${i}`);
-      mentions.push({ ...base(entry, at, end, token.clause), how: "phrase", genitive: false });
+      // A phrase is one thing ("report of concern", "skyddad folkbokföring"): its words are not read
+      // again as something else; a circumstance ("privat mejl") leaves them to the other categories.
+      const spans = entry.category === "circumstances" ? [entry.category] : ENTITY_CATEGORIES;
+      for (let i = at; i < end; i++) for (const c of spans) consumed.add(`${c}:${i}`);
+      const last = tokens[end - 1]!;
+      const genitive = last.possessive || isSwedishGenitive(index, last.text, tokens[end - 2]?.text);
+      mentions.push({ ...base(entry, at, end, token.clause), how: "phrase", genitive });
     }
   });
   tokens.forEach((token, at) => {
@@ -196,7 +219,7 @@ export function findMentions(index: LexiconIndex, tokens: Token[]): Mention[] {
       entries = compoundMatches(index, token.text);
       how = "compound";
     }
-    const genitive = token.possessive || isSwedishGenitive(index, token.text);
+    const genitive = token.possessive || isSwedishGenitive(index, token.text, tokens[at - 1]?.text);
     for (const entry of entries) {
       if (consumed.has(`${entry.category}:${at}`)) continue;
       mentions.push({ ...base(entry, at, at + 1, token.clause), how, genitive });
@@ -205,11 +228,15 @@ export function findMentions(index: LexiconIndex, tokens: Token[]): Mention[] {
   return mentions.sort((a, b) => a.start - b.start);
 }
 
-/** brukarens, elevens, mammas: a known word with the genitive -s (a word that itself ends in -s is not one). */
-function isSwedishGenitive(index: LexiconIndex, word: string): boolean {
+/**
+ * brukarens, elevens, mammas, "en elevs": a known word with the genitive -s (a
+ * word that itself ends in -s is not one). After another ending than -n/-a/-e/-t
+ * only after "en"/"ett", so English plurals (lawyers) stay plurals.
+ */
+function isSwedishGenitive(index: LexiconIndex, word: string, previous?: string): boolean {
   if (!word.endsWith("s") || word.length < 5) return false;
   const bare = word.slice(0, -1);
-  if (!/[naet]$/.test(bare)) return false;
+  if (!/[naet]$/.test(bare) && previous !== "en" && previous !== "ett") return false;
   if (index.words.get(word)?.some((e) => e.term === word)) return false;
   return wordMatches(index, bare).entries.length > 0;
 }

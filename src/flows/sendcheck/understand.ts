@@ -86,7 +86,13 @@ function readInformation(
 ): Information | undefined {
   const found = new Map<Information, string[]>();
   const add = (value: Information, term: string) => found.set(value, [...(found.get(value) ?? []), term]);
+  const weak = new Map<Information, string[]>();
   for (const m of mentions) {
+    if (m.category === "weakInformation") {
+      if (!isNegated(index, tokens, m.start, m.clause))
+        weak.set(m.value as Information, [...(weak.get(m.value as Information) ?? []), m.term]);
+      continue;
+    }
     if (m.category !== "information") continue;
     if (isNegated(index, tokens, m.start, m.clause)) {
       const instead = index.lexicon.whenNegated.information[m.term];
@@ -99,6 +105,12 @@ function readInformation(
     add(bulk ? "sensitive" : (m.value as Information), m.term);
   }
   if (containsPersonalNumber(text)) add("personnummer", "#");
+  // A schedule or a photo usually holds personal data; "utan personuppgifter" says this one does not.
+  if (!found.has("none")) for (const [value, terms] of weak) for (const term of terms) add(value, term);
+  // Nothing says what is sent, but the question is about a client or a pupil: what that alone reveals.
+  if (found.size === 0)
+    for (const m of mentions)
+      if (m.category === "impliedInformation") add(m.value as Information, `(${m.term})`);
   if (found.size === 0) return undefined;
 
   const levels = PROTECTED_LEVELS.filter((l) => found.has(l));
@@ -112,28 +124,90 @@ function readInformation(
   return value;
 }
 
-/** Two channels of which one is the device or the tool the other runs on resolve to the more specific one. */
+/**
+ * The channel words that say how the message goes: not those after "om"/"about"
+ * (a reminder about the meeting) or inside what is said ("att mötet är flyttat").
+ * A word that says how ("via Kivra", "med SDK") wins over another channel word
+ * that names the document ("ett brev via digital brevlåda").
+ */
 function readChannel(
   index: LexiconIndex,
   tokens: Token[],
   mentions: Mention[],
   circumstances: Set<Circumstance>,
+  content: (at: number) => boolean,
 ): Map<string, string[]> {
   const strong = new Map<string, string[]>();
   const weak = new Map<string, string[]>();
+  const routed = new Set<string>();
   for (const m of mentions) {
     if (m.category !== "channels" && m.category !== "weakChannels") continue;
+    if (content(m.start) || before(index, tokens, m, "topicMarkers")) continue;
     const into = m.category === "channels" ? strong : weak;
+    let value = m.value;
     if (isNegated(index, tokens, m.start, m.clause)) {
       // "inte krypterad e-post" is ordinary e-mail, unencrypted.
-      if (m.value !== "encrypted_email") continue;
+      if (value !== "encrypted_email") continue;
       circumstances.add("unencrypted");
-      into.set("email", [...(into.get("email") ?? []), `¬${m.term}`]);
-      continue;
+      value = "email";
     }
-    into.set(m.value, [...(into.get(m.value) ?? []), m.term]);
+    if (before(index, tokens, m, "routeMarkers")) routed.add(value);
+    into.set(value, [...(into.get(value) ?? []), m.term]);
   }
-  return strong.size ? strong : weak;
+  const found = strong.size ? strong : weak;
+  // "om mejlet är krypterat": e-mail said to be encrypted is encrypted e-mail.
+  const encrypted = tokens.some(
+    (t, at) =>
+      index.lexicon.whenNegated.circumstances[t.text] === "unencrypted" &&
+      !isNegated(index, tokens, at, t.clause),
+  );
+  if (encrypted && found.has("email") && !circumstances.has("unencrypted")) {
+    found.set("encrypted_email", found.get("email")!);
+    found.delete("email");
+  }
+  const routedFound = [...routed].filter((v) => found.has(v));
+  if (found.size > 1 && routedFound.length === 1) return new Map([[routedFound[0]!, found.get(routedFound[0]!)!]]);
+  return found;
+}
+
+/** The nearest word before a mention, skipping small words, is one of the cue's words. */
+function before(index: LexiconIndex, tokens: Token[], m: Mention, name: string): boolean {
+  for (let i = m.start - 1, skipped = 0; i >= 0 && skipped <= 2; i--, skipped++) {
+    const token = tokens[i]!;
+    if (token.clause !== m.clause) return false;
+    if (cue(index, name, token.text)) return true;
+    if (!cue(index, "fillers", token.text)) return false;
+  }
+  return false;
+}
+
+/**
+ * "sms:a en kollega att hon ska ringa brukaren": after the send is named, an
+ * "att"/"that" starts what is said; its channel and recipient words are content.
+ */
+function contentOf(index: LexiconIndex, tokens: Token[], mentions: Mention[]): (at: number) => boolean {
+  const starts = new Map<number, number>();
+  tokens.forEach((t, at) => {
+    if (starts.has(t.clause) || !cue(index, "contentMarkers", t.text)) return;
+    const sendNamed = mentions.some(
+      (m) =>
+        m.clause === t.clause &&
+        m.end <= at &&
+        (m.category === "channels" || m.category === "recipients" || m.category === "weakChannels"),
+    );
+    // "för att skicka", "att jag mejlar": the send itself goes on; "att hon ska …", "att mötet är …" is what is said.
+    const next = tokens[at + 1];
+    const sendGoesOn =
+      next !== undefined &&
+      (cue(index, "askerPronouns", next.text) ||
+        cue(index, "recipientMarkers", next.text) ||
+        mentions.some((m) => m.start === at + 1 && m.category.endsWith("hannels")));
+    if (sendNamed && !sendGoesOn) starts.set(t.clause, at);
+  });
+  return (at) => {
+    const start = starts.get(tokens[at]!.clause);
+    return start !== undefined && at > start;
+  };
 }
 
 function readCircumstances(index: LexiconIndex, tokens: Token[], mentions: Mention[]): Set<Circumstance> {
@@ -156,13 +230,18 @@ export function understand(text: string, index: LexiconIndex): Understood {
   const facts: Facts = { circumstances: [] };
   const conflicts: Understood["conflicts"] = [];
 
-  const recipient = readRecipient(index, tokens, mentions);
+  const content = contentOf(index, tokens, mentions);
+  const recipient = readRecipient(
+    index,
+    tokens,
+    mentions.filter((m) => !content(m.start)),
+  );
   const strongRecipientTokens = new Set(recipient.consumed);
   const information = readInformation(
     index,
     tokens,
     // A word read as the recipient ("till elevhälsan") is not also what is sent.
-    mentions.filter((m) => !(m.category === "information" && strongRecipientTokens.has(m.start))),
+    mentions.filter((m) => !(m.category.endsWith("nformation") && m.category !== "impliedInformation" && strongRecipientTokens.has(m.start))),
     text,
     evidence,
   );
@@ -183,7 +262,7 @@ export function understand(text: string, index: LexiconIndex): Understood {
   }
 
   const circumstances = readCircumstances(index, tokens, mentions);
-  const channels = readChannel(index, tokens, mentions, circumstances);
+  const channels = readChannel(index, tokens, mentions, circumstances, content);
   for (const [value, terms] of channels) evidence.push({ fact: "channel", value, terms });
   const channel = resolveChannel([...channels.keys()], facts, index);
   if (channel.value) facts.channel = channel.value;

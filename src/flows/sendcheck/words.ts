@@ -36,6 +36,8 @@ export function formsOf(word: string): string[] {
       const bare = word.slice(0, -ending.length);
       forms.add(bare);
       forms.add(stem(bare));
+      // programmet → program: the consonant doubles before the ending.
+      if (/(.)\1$/.test(bare)) forms.add(bare.slice(0, -1));
     }
   }
   return [...forms];
