@@ -1,7 +1,13 @@
 import type { Locale } from "../cards/locale.js";
 import { type CardJson, render } from "../cards/render.js";
 import { t } from "../cards/strings.js";
-import { CHANNELS, CIRCUMSTANCES, type Circumstance, INFORMATION, RECIPIENTS } from "../flows/sendcheck/answers.js";
+import {
+  CHANNELS,
+  CIRCUMSTANCES,
+  type Circumstance,
+  INFORMATION,
+  RECIPIENTS,
+} from "../flows/sendcheck/answers.js";
 import { type CompleteFacts, decide } from "../flows/sendcheck/check.js";
 import type { LexiconFile } from "../flows/sendcheck/lexicon.js";
 import type { RuleTable } from "../flows/sendcheck/rules.js";
@@ -14,7 +20,8 @@ export type CheckFacts = CompleteFacts & { recipientKind?: string };
 const OPTIONS = { information: INFORMATION, recipient: RECIPIENTS, channel: CHANNELS } as const;
 
 function choices(locale: Locale) {
-  const of = (fact: Fact) => OPTIONS[fact].map((value) => ({ value, title: t(locale, `sendcheck.${fact}.${value}`) }));
+  const of = (fact: Fact) =>
+    OPTIONS[fact].map((value) => ({ value, title: t(locale, `sendcheck.${fact}.${value}`) }));
   return {
     informationChoices: of("information"),
     recipientChoices: of("recipient"),
@@ -32,7 +39,10 @@ export function understoodLine(facts: Facts, lexicon: LexiconFile, locale: Local
   if (facts.information) parts.push(t(locale, `sendcheck.short.information.${facts.information}`));
   if (facts.recipient) {
     const kind = facts.recipientKind ? lexicon.kinds[facts.recipientKind] : undefined;
-    const who = kind?.class === facts.recipient ? kind.label[locale] : t(locale, `sendcheck.short.recipient.${facts.recipient}`);
+    const who =
+      kind?.class === facts.recipient
+        ? kind.label[locale]
+        : t(locale, `sendcheck.short.recipient.${facts.recipient}`);
     parts.push(t(locale, "sendcheck.understood.to", { who }));
   }
   if (facts.channel) parts.push(t(locale, `sendcheck.short.channel.${facts.channel}`));
@@ -79,7 +89,11 @@ export function askCard(
   return render(
     "sendcheck/ask",
     {
-      understood: understoodLine({ ...facts, ...Object.fromEntries(asked.map((f) => [f, undefined])) }, lexicon, locale),
+      understood: understoodLine(
+        { ...facts, ...Object.fromEntries(asked.map((f) => [f, undefined])) },
+        lexicon,
+        locale,
+      ),
       conflict,
       askInformation: asked.includes("information"),
       askRecipient: asked.includes("recipient"),

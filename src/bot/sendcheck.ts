@@ -1,7 +1,14 @@
 import { z } from "zod";
-import { type CardJson } from "../cards/render.js";
+import type { CardJson } from "../cards/render.js";
 import { t } from "../cards/strings.js";
-import { type Answers, AnswersSchema, CHANNELS, CIRCUMSTANCES, INFORMATION, RECIPIENTS } from "../flows/sendcheck/answers.js";
+import {
+  type Answers,
+  AnswersSchema,
+  CHANNELS,
+  CIRCUMSTANCES,
+  INFORMATION,
+  RECIPIENTS,
+} from "../flows/sendcheck/answers.js";
 import { isComplete, isSendQuestion } from "../flows/sendcheck/check.js";
 import type { Tally } from "../flows/sendcheck/counters.js";
 import type { LexiconIndex } from "../flows/sendcheck/mentions.js";
@@ -66,10 +73,20 @@ export function sendCheckFeature(
   function checked(input: z.infer<typeof CheckSchema>): CheckFacts {
     const { recipientKind, circumstances, information, recipient, channel } = input;
     const kind = recipientKind && kinds[recipientKind]?.class === recipient ? recipientKind : undefined;
-    return { information, recipient, channel, circumstances: circumstances ?? [], ...(kind ? { recipientKind: kind } : {}) };
+    return {
+      information,
+      recipient,
+      channel,
+      circumstances: circumstances ?? [],
+      ...(kind ? { recipientKind: kind } : {}),
+    };
   }
 
-  const answersOf = ({ information, recipient, channel }: CheckFacts): Answers => ({ information, recipient, channel });
+  const answersOf = ({ information, recipient, channel }: CheckFacts): Answers => ({
+    information,
+    recipient,
+    channel,
+  });
 
   return {
     commands: [

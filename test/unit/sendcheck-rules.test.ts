@@ -179,7 +179,11 @@ describe("the by-recipient and protected-data rules", () => {
   });
 
   it("anything about a protected person to a third party is a no, on every channel, with the DSO and Skatteverket route", () => {
-    for (const information of ["sekretessmarkering", "skyddad_folkbokforing", "fingerade_personuppgifter"] as const)
+    for (const information of [
+      "sekretessmarkering",
+      "skyddad_folkbokforing",
+      "fingerade_personuppgifter",
+    ] as const)
       for (const recipient of ["other_unit", "authority", "external"] as const)
         for (const channel of CHANNELS) {
           const d = table.decide({ information, recipient, channel });
@@ -206,7 +210,12 @@ describe("the by-recipient and protected-data rules", () => {
   });
 
   it("a circumstance in the question only ever makes an answer stricter", () => {
-    for (const circumstances of [["unencrypted"], ["private_device"], ["attachment"], ["subject_line"]] as const)
+    for (const circumstances of [
+      ["unencrypted"],
+      ["private_device"],
+      ["attachment"],
+      ["subject_line"],
+    ] as const)
       for (const answers of allAnswers()) {
         const before = strictness(table.decide(answers).verdict);
         expect(strictness(table.decide(answers, circumstances).verdict)).toBeGreaterThanOrEqual(before);
@@ -423,9 +432,13 @@ describe("an override file written for the table before SDK and secure messaging
     });
     const table = loadRuleTable({ overrideFile: file });
     for (const channel of ["sdk", "secure_messaging"] as const)
-      expect(table.decide({ information: "ordinary", recipient: "authority", channel }).verdict).toBe("yes_if");
+      expect(table.decide({ information: "ordinary", recipient: "authority", channel }).verdict).toBe(
+        "yes_if",
+      );
     // The baseline's by-recipient rule still keeps SDK away from private persons.
-    expect(table.decide({ information: "ordinary", recipient: "subject", channel: "sdk" }).verdict).toBe("no");
+    expect(table.decide({ information: "ordinary", recipient: "subject", channel: "sdk" }).verdict).toBe(
+      "no",
+    );
   });
 
   it("tightening ordinary data also tightens a personal identity number, never the other way round", () => {
@@ -443,12 +456,14 @@ describe("an override file written for the table before SDK and secure messaging
       ],
     });
     const table = loadRuleTable({ overrideFile: tighter });
-    expect(table.decide({ information: "personnummer", recipient: "colleague", channel: "phone" }).verdict).toBe(
-      "no",
-    );
+    expect(
+      table.decide({ information: "personnummer", recipient: "colleague", channel: "phone" }).verdict,
+    ).toBe("no");
     const looser = overrideFile({
       version: "v1",
-      cells: [{ information: "ordinary", channel: "usb", verdict: "yes", reason: "usbReason", rule: "guideline" }],
+      cells: [
+        { information: "ordinary", channel: "usb", verdict: "yes", reason: "usbReason", rule: "guideline" },
+      ],
     });
     expect(
       loadRuleTable({ overrideFile: looser }).decide({

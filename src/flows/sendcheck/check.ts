@@ -1,6 +1,6 @@
 import type { Locale } from "../../cards/locale.js";
 import type { Answers, Circumstance, Verdict } from "./answers.js";
-import { type LexiconIndex } from "./mentions.js";
+import type { LexiconIndex } from "./mentions.js";
 import type { Decision, RuleTable } from "./rules.js";
 import { type Facts, understand } from "./understand.js";
 
@@ -52,7 +52,8 @@ const COMMAND = /^(?:skicka|send|får jag|far jag|may i|can i send|kan jag skick
 const QUESTION =
   /\?|^(?:hej\W*)?(?:får|kan|ska|bör|måste|är|e|funkar|går|hur|vad|vilken|okej|ok|may|can|could|should|is|am|are|do|how|which|what)(?![\p{L}])|går det|är det|e de|funkar det|okej att|ok att|lov att|tillåtet|allowed|is it ok|jag undrar|undrar om|i wonder|tänkte|behöver|jag vill|i want|i need/u;
 /** "Jag skickade …", "I sent …": a report of what happened, not a question before sending. */
-const REPORTED = /(?:^|\s)(?:jag |vi |i |we )?(?:skickade|mejlade|mailade|smsade|ringde|råkade|har skickat|sent|emailed|texted|accidentally)(?![\p{L}])/u;
+const REPORTED =
+  /(?:^|\s)(?:jag |vi |i |we )?(?:skickade|mejlade|mailade|smsade|ringde|råkade|har skickat|sent|emailed|texted|accidentally)(?![\p{L}])/u;
 
 /**
  * A send question: a command word, or text that reads as a question and names

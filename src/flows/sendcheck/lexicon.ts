@@ -79,7 +79,9 @@ const LexiconFields = {
 export const LexiconFileSchema = z.object(LexiconFields).strict();
 export type LexiconFile = z.infer<typeof LexiconFileSchema>;
 
-const KindsFileSchema = z.object({ version: z.string().min(1), kinds: z.record(KindId, KindSchema) }).strict();
+const KindsFileSchema = z
+  .object({ version: z.string().min(1), kinds: z.record(KindId, KindSchema) })
+  .strict();
 
 export const BASELINE_LEXICON_FILE = path.join(ROOT, "rules", "sendcheck-lexicon.json");
 export const BASELINE_KINDS_FILE = path.join(ROOT, "rules", "sendcheck-recipients.json");

@@ -46,7 +46,9 @@ export function ruleTableMarkdown(table: RuleTable, locale: Locale, label: Label
       ),
     );
     const channels = CHANNELS.filter((c) => changed.includes(c)).map((c) => label(`channel.${c}`));
-    lines.push(`- **${label(`circumstance.${circumstance}`)}**: ${label("table.stricterOn")} ${cellSafe(channels.join(", "))}`);
+    lines.push(
+      `- **${label(`circumstance.${circumstance}`)}**: ${label("table.stricterOn")} ${cellSafe(channels.join(", "))}`,
+    );
   }
   lines.push("", `## ${label("table.references")}`, "");
   for (const [id, ref] of Object.entries(table.references)) {

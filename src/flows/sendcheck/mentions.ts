@@ -33,7 +33,12 @@ const CATEGORIES: Category[] = [
 const MODIFIER_CATEGORIES = new Set<Category>(["information", "weakInformation", "circumstances"]);
 const ENTITY_CATEGORIES: Category[] = CATEGORIES.filter((c) => c !== "circumstances");
 /** A head a first part nobody knows can sit before: what is sent and how, not who (sök|anden). */
-const OPEN_HEAD_CATEGORIES = new Set<Category>(["information", "weakInformation", "channels", "weakChannels"]);
+const OPEN_HEAD_CATEGORIES = new Set<Category>([
+  "information",
+  "weakInformation",
+  "channels",
+  "weakChannels",
+]);
 
 export interface Mention {
   category: Category;

@@ -1,6 +1,6 @@
 import type { Channel } from "./answers.js";
-import { type Cell, cellName, type OverrideFile, RULE_FORMAT, type RuleFile } from "./rules.js";
 import { strictness } from "./answers.js";
+import { type Cell, cellName, type OverrideFile, RULE_FORMAT, type RuleFile } from "./rules.js";
 
 /**
  * Override files written before format 2 knew one channel `sdk` meaning "SDK or
@@ -27,11 +27,13 @@ export function migrateOverride(override: OverrideFile, baseline: RuleFile): Ove
     named.add(name);
     extra.push(cell);
   };
-  for (const cell of override.cells) if (cell.channel === "sdk") add({ ...cell, channel: "secure_messaging" });
+  for (const cell of override.cells)
+    if (cell.channel === "sdk") add({ ...cell, channel: "secure_messaging" });
   for (const cell of [...override.cells, ...extra]) {
     if (cell.information !== "ordinary") continue;
     const base = baseline.cells.find((c) => c.information === "personnummer" && c.channel === cell.channel);
-    if (base && strictness(cell.verdict) >= strictness(base.verdict)) add({ ...cell, information: "personnummer" });
+    if (base && strictness(cell.verdict) >= strictness(base.verdict))
+      add({ ...cell, information: "personnummer" });
   }
   const splitSdk = <R extends { channels?: Channel[] }>(rule: R): R =>
     rule.channels?.includes("sdk") && !rule.channels.includes("secure_messaging")

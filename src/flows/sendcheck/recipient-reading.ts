@@ -87,7 +87,8 @@ function roleOf(
     if (has(index, "thirdPartyPossessives", word) || genitive) {
       owned = true;
     } else if (has(index, "recipientMarkers", word) || isConversationWith(index, tokens, mentions, i)) {
-      if (has(index, "ownedDetails", tokens[i - 1]?.text ?? "")) return { role: "owner" as Role, owned, at: i };
+      if (has(index, "ownedDetails", tokens[i - 1]?.text ?? ""))
+        return { role: "owner" as Role, owned, at: i };
       // "en granne till brukaren", "mamman till eleven": whose neighbour or mother, not a second recipient.
       const before = mentions.find((o) => o.end === i && o.category === "recipients");
       if (word === "till" && before && roleOf(index, tokens, mentions, before).role === "strong")

@@ -2,9 +2,9 @@ import { z } from "zod";
 import {
   type Answers,
   CHANNELS,
+  type Channel,
   CIRCUMSTANCES,
   type Circumstance,
-  type Channel,
   INFORMATION,
   type Information,
   isProtected,
@@ -214,10 +214,8 @@ const LEVELS_BY_SEVERITY: ProtectedLevel[] = [
 ];
 
 /** Every set of circumstances a question can name, as sorted lists (the empty set first). */
-const CIRCUMSTANCE_SETS: Circumstance[][] = CIRCUMSTANCES.reduce<Circumstance[][]>(
-  (sets, c) => [...sets, ...sets.map((s) => [...s, c])],
-  [[]],
-);
+const CIRCUMSTANCE_SETS: Circumstance[][] = [[]];
+for (const c of CIRCUMSTANCES) for (const set of [...CIRCUMSTANCE_SETS]) CIRCUMSTANCE_SETS.push([...set, c]);
 
 function key(
   information: Information,

@@ -100,8 +100,7 @@ function readInformation(
       continue;
     }
     const bulk =
-      m.value === "personnummer" &&
-      tokens.some((t) => t.clause === m.clause && cue(index, "bulk", t.text));
+      m.value === "personnummer" && tokens.some((t) => t.clause === m.clause && cue(index, "bulk", t.text));
     add(bulk ? "sensitive" : (m.value as Information), m.term);
   }
   if (containsPersonalNumber(text)) add("personnummer", "#");
@@ -166,7 +165,8 @@ function readChannel(
     found.delete("email");
   }
   const routedFound = [...routed].filter((v) => found.has(v));
-  if (found.size > 1 && routedFound.length === 1) return new Map([[routedFound[0]!, found.get(routedFound[0]!)!]]);
+  if (found.size > 1 && routedFound.length === 1)
+    return new Map([[routedFound[0]!, found.get(routedFound[0]!)!]]);
   return found;
 }
 
@@ -213,7 +213,8 @@ function contentOf(index: LexiconIndex, tokens: Token[], mentions: Mention[]): (
 function readCircumstances(index: LexiconIndex, tokens: Token[], mentions: Mention[]): Set<Circumstance> {
   const found = new Set<Circumstance>();
   for (const m of mentions) {
-    if (m.category === "circumstances" && !isNegated(index, tokens, m.start, m.clause)) found.add(m.value as Circumstance);
+    if (m.category === "circumstances" && !isNegated(index, tokens, m.start, m.clause))
+      found.add(m.value as Circumstance);
   }
   // "inte krypterat", "utan kryptering": words that say nothing alone, and something when negated.
   tokens.forEach((t, at) => {
@@ -241,7 +242,14 @@ export function understand(text: string, index: LexiconIndex): Understood {
     index,
     tokens,
     // A word read as the recipient ("till elevhälsan") is not also what is sent.
-    mentions.filter((m) => !(m.category.endsWith("nformation") && m.category !== "impliedInformation" && strongRecipientTokens.has(m.start))),
+    mentions.filter(
+      (m) =>
+        !(
+          m.category.endsWith("nformation") &&
+          m.category !== "impliedInformation" &&
+          strongRecipientTokens.has(m.start)
+        ),
+    ),
     text,
     evidence,
   );

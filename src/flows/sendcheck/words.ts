@@ -53,16 +53,16 @@ export function tokenise(text: string, spelling: ReadonlyMap<string, string> = n
   const tokens: Token[] = [];
   const clauses = text
     .toLowerCase()
-    .replace(/[\u2019']s(?![\p{L}])/gu, "\u0001")
+    .replace(/[\u2019']s(?![\p{L}])/gu, "\uE000")
     .replace(/(?<!\p{L})(\p{L})-(?=\p{L}{2})/gu, "$1")
     .replace(/(\p{L}):(\p{L})/gu, "$1$2")
     .split(/[.,;:!?()[\]{}"”“«»\n]+/u);
   clauses.forEach((clause, index) => {
-    for (const written of clause.split(/[^\p{L}\u0001]+/u)) {
-      const raw = written.replace(/\u0001/g, "");
+    for (const written of clause.split(/[^\p{L}\uE000]+/u)) {
+      const raw = written.replace(/\uE000/g, "");
       if (!raw) continue;
       const text = spelling.get(raw) ?? raw;
-      tokens.push({ text, clause: index, possessive: written.includes("\u0001") });
+      tokens.push({ text, clause: index, possessive: written.includes("\uE000") });
     }
   });
   return tokens;
