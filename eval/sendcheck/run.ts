@@ -1,12 +1,19 @@
 import fs from "node:fs";
 import path from "node:path";
 import { z } from "zod";
-import { CHANNELS, CIRCUMSTANCES, INFORMATION, RECIPIENTS, VERDICTS } from "../../src/flows/sendcheck/answers.js";
+import {
+  CHANNELS,
+  CIRCUMSTANCES,
+  INFORMATION,
+  RECIPIENTS,
+  VERDICTS,
+} from "../../src/flows/sendcheck/answers.js";
 import { decide, isComplete } from "../../src/flows/sendcheck/check.js";
 import { loadLexicon } from "../../src/flows/sendcheck/lexicon.js";
 import { loadRuleTable } from "../../src/flows/sendcheck/load.js";
 import { indexLexicon } from "../../src/flows/sendcheck/mentions.js";
 import { understand } from "../../src/flows/sendcheck/understand.js";
+import { ROOT } from "../../src/paths.js";
 
 /**
  * Runs the send check on the labelled questions in questions.jsonl and
@@ -28,7 +35,7 @@ export const QuestionSchema = z.object({
 });
 export type Question = z.infer<typeof QuestionSchema>;
 
-export const QUESTIONS_FILE = path.join(import.meta.dirname, "questions.jsonl");
+export const QUESTIONS_FILE = path.join(ROOT, "eval", "sendcheck", "questions.jsonl");
 
 export function readQuestions(file = QUESTIONS_FILE): Question[] {
   return fs
@@ -118,19 +125,4 @@ export function printReport(title: string, r: Report, lists: { asked: boolean; w
     ...(lists.wrong ? others.map(describe) : []),
   ];
   return lines.join("\n");
-}
-
-if (import.meta.filename === process.argv[1]) {
-  const all = readQuestions();
-  const holdout = process.argv.includes("--holdout");
-  const tuning = all.filter((q) => q.split === "tuning");
-  const wrong = process.argv.includes("--wrong");
-  // Unsafe answers are always listed; the rest of the held-out part only with --holdout.
-  const out = [printReport("all", evaluate(all), { asked: holdout, wrong: holdout && wrong })];
-  out.push(printReport("tuning part", evaluate(tuning), { asked: true, wrong }));
-  if (holdout) {
-    const held = all.filter((q) => q.split === "holdout");
-    out.push(printReport("held-out part", evaluate(held), { asked: true, wrong }));
-  }
-  process.stdout.write(`${out.join("\n\n")}\n`);
 }
