@@ -113,6 +113,15 @@ describe("reading a send question as it is written", () => {
     });
   });
 
+  it("a Teams chat with nobody named is read as internal (a colleague), and says so", () => {
+    expect(facts("får jag lägga journalanteckningar i en Teamskanal")).toMatchObject({
+      recipient: "colleague",
+      channel: "teams_chat",
+      missing: [],
+    });
+    expect(facts("får jag ta upp journalen på ett möte").missing).toEqual(["recipient"]);
+  });
+
   it("reads a personal identity number pasted into the question as the information", () => {
     expect(facts("får jag sms:a 19121212-1212 till kollegan").information).toBe("personnummer");
     expect(facts("får jag mejla en lista med personnummer till kollegan").information).toBe("sensitive");

@@ -70,6 +70,12 @@ const LexiconFields = {
     .default({ information: {}, circumstances: {} }),
   cues: sections(CUES),
   spelling: z.record(Term, Terms).default({}),
+  /**
+   * Who a channel reaches when the question names nobody: a Teams chat is the
+   * municipality's internal tool, so a colleague (never looser than another
+   * internal recipient, and shown so the person can correct it).
+   */
+  impliedRecipients: z.partialRecord(z.enum(CHANNELS), KindId).default({}),
   /** Words that are never the last part of a compound (verbs, short words: folkbokfö|ringen is not "ringa"). */
   notCompoundHeads: Terms.default([]),
   /** Words that are never split at all (person is not per|son). */
@@ -118,6 +124,7 @@ export function mergeLexicons(base: LexiconFile, extra: LexiconFile): LexiconFil
     },
     cues: mergeLists(base.cues, extra.cues),
     spelling: mergeLists(base.spelling, extra.spelling),
+    impliedRecipients: { ...base.impliedRecipients, ...extra.impliedRecipients },
     notCompoundHeads: [...base.notCompoundHeads, ...extra.notCompoundHeads],
     wholeWords: [...base.wholeWords, ...extra.wholeWords],
     kinds: { ...base.kinds, ...extra.kinds },
@@ -126,6 +133,9 @@ export function mergeLexicons(base: LexiconFile, extra: LexiconFile): LexiconFil
 
 /** Every recipient word must name a kind that maps to a class, and no word may mean two things in one list. */
 function checkLexicon(lexicon: LexiconFile): void {
+  for (const [channel, kind] of Object.entries(lexicon.impliedRecipients))
+    if (!lexicon.kinds[kind!])
+      throw new LexiconError(`impliedRecipients.${channel}: no such recipient kind "${kind}"`);
   for (const section of ["recipients", "strongOnlyRecipients"] as const)
     for (const kind of Object.keys(lexicon[section]))
       if (!lexicon.kinds[kind])

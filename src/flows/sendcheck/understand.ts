@@ -276,6 +276,12 @@ export function understand(text: string, index: LexiconIndex): Understood {
   if (channel.value) facts.channel = channel.value;
   else if (channel.conflict) conflicts.push({ fact: "channel", values: channel.conflict });
 
+  const implied = facts.channel && index.lexicon.impliedRecipients[facts.channel];
+  if (implied && !facts.recipient && !conflicts.some((c) => c.fact === "recipient")) {
+    facts.recipient = index.lexicon.kinds[implied]!.class;
+    facts.recipientKind = implied;
+    evidence.push({ fact: "recipient", value: implied, terms: [`(${facts.channel})`] });
+  }
   facts.circumstances = [...circumstances].sort();
   for (const c of facts.circumstances) evidence.push({ fact: "circumstance", value: c, terms: [] });
   const missing = (["information", "recipient", "channel"] as const).filter(
