@@ -56,6 +56,7 @@ const EnvSchema = z.object({
   UNITS_FILE: optionalText,
   APPLICATIONINSIGHTS_CONNECTION_STRING: optionalText,
   SEND_RULES_FILE: optionalText,
+  SEND_LEXICON_FILE: optionalText,
   DSO_AAD_IDS: aadIdList,
   DEADLINE_WATCH_SECONDS: z.coerce.number().int().min(0).max(3600).default(60),
   PUBLIC_URL: optionalText.pipe(z.string().url("must be the bot's public https URL").optional()),
@@ -108,6 +109,8 @@ export interface Config {
   telemetryConnectionString?: string;
   /** A municipality's override of the "may I send?" rule table (JSON); validated when the app starts. */
   sendRulesFile?: string;
+  /** A municipality's words for the send check's recogniser (JSON, added to rules/sendcheck-lexicon.json). */
+  sendLexiconFile?: string;
   /** People who hold the DSO role besides the members of the DSO channel's team. */
   dsoAadIds: string[];
   /** How often the deadline watcher looks at open cases; 0 turns it off. */
@@ -215,6 +218,7 @@ export function loadConfig(source: NodeJS.ProcessEnv): Config {
     unitsFile: env.UNITS_FILE ? path.resolve(env.UNITS_FILE) : path.join(CARDS_DIR, "org", "units.json"),
     telemetryConnectionString: env.APPLICATIONINSIGHTS_CONNECTION_STRING,
     ...(env.SEND_RULES_FILE ? { sendRulesFile: path.resolve(env.SEND_RULES_FILE) } : {}),
+    ...(env.SEND_LEXICON_FILE ? { sendLexiconFile: path.resolve(env.SEND_LEXICON_FILE) } : {}),
     dsoAadIds: env.DSO_AAD_IDS,
     deadlineWatchSeconds: env.DEADLINE_WATCH_SECONDS,
     publicUrl: env.PUBLIC_URL?.replace(/\/+$/, ""),

@@ -2,7 +2,9 @@ import type { Feature } from "./bot/feature.js";
 import { incidentFeature } from "./bot/incident/feature.js";
 import { sendCheckFeature } from "./bot/sendcheck.js";
 import { createEscalation } from "./escalation/index.js";
+import { loadLexicon } from "./flows/sendcheck/lexicon.js";
 import { loadRuleTable } from "./flows/sendcheck/load.js";
+import { indexLexicon } from "./flows/sendcheck/mentions.js";
 import type { AppServices } from "./services.js";
 
 /** Features built in app.ts because they need the adapter (proactive sending). */
@@ -19,6 +21,8 @@ export function createFeatures(services: AppServices, wired: WiredFeatures): Fea
       services,
       // Throws at start-up, naming the cell, when SEND_RULES_FILE is broken.
       loadRuleTable({ overrideFile: services.config.sendRulesFile }),
+      // Throws at start-up, naming the entry, when SEND_LEXICON_FILE is broken.
+      indexLexicon(loadLexicon({ overrideFile: services.config.sendLexiconFile })),
       services.sendCheckCounters,
     ),
     createEscalation(services),

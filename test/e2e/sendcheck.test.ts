@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { isoWeek, type WeeklyCounters } from "../../src/flows/sendcheck/counters.js";
 import { CONTAINERS, type ContainerName } from "../../src/store/containers.js";
-import { type Card, findAction, findInput, pressPayload, textOf } from "../support/cards.js";
+import { type Card, findAction, findInput, pressPayload, textOf, walk } from "../support/cards.js";
 import { aUser, type Harness, startHarness } from "../support/harness.js";
 import { TEST_TENANT, type TeamsClient } from "../support/teams-client.js";
 
@@ -58,21 +58,125 @@ async function everythingStored(): Promise<string> {
   return dumps.join("\n");
 }
 
+/** The inputs a card asks for, by id. */
+function inputIds(card: Card): string[] {
+  return walk(card)
+    .filter((n) => (n.type as string).startsWith("Input."))
+    .map((n) => n.id as string);
+}
+
+/** The "what I understood" line of a verdict or ask card. */
+function understoodOf(card: Card): string {
+  return textOf(card)
+    .split("\n")
+    .find((l) => l.startsWith("Du frågar om") || l.startsWith("You are asking about"))!;
+}
+
+/** Opens the correction for one fact ("Inte rätt sätt?") and submits a new value, as one click on its button. */
+async function correct(
+  chat: TeamsClient,
+  answer: Card,
+  opener: string,
+  update: string,
+  inputs: Record<string, string>,
+) {
+  const show = findAction(answer, opener) as unknown as { type: string; card: Card };
+  expect(show.type).toBe("Action.ShowCard");
+  return chat.press(show.card, update, inputs);
+}
+
 describe("may I send this?", () => {
-  it("a clerk asks in Swedish whether she may e-mail personal identity numbers to Försäkringskassan and gets the card pre-filled", async () => {
+  it("a clerk asks in Swedish whether she may e-mail a personal identity number to Försäkringskassan and gets the verdict at once, with what was understood", async () => {
     const result = await h.personal(aUser()).say("Får jag mejla personnummer till Försäkringskassan?");
     expect(result.cards).toHaveLength(1);
     const card = result.cards[0]!;
-    expect(textOf(card)).toContain("Får jag skicka det här?");
-    expect(textOf(card)).toContain("Jag har fyllt i det jag kände igen");
-    expect(prefilled(card)).toEqual({ information: "ordinary", recipient: "authority", channel: "email" });
+    expect(verdictOf(card)).toBe("Nej");
+    expect(understoodOf(card)).toBe(
+      "Du frågar om: ett personnummer · till en annan myndighet · via vanlig e-post",
+    );
+    expect(inputIds(card).filter((id) => id !== "circumstances")).toEqual([
+      "information",
+      "recipient",
+      "channel",
+    ]);
   });
 
-  it("an English-speaking clerk asks about a home address by SMS; only the recipient is left to answer", async () => {
-    const result = await h.personal(aUser({ locale: "en-GB" })).say("can I send a home address by SMS?");
-    const card = result.cards[0]!;
-    expect(textOf(card)).toContain("May I send this?");
-    expect(prefilled(card)).toEqual({ information: "ordinary", recipient: "", channel: "sms" });
+  it("a question without a question mark, with a relative and a compound, is read as written", async () => {
+    const card = (await h.personal(aUser()).say("funkar det att sms:a vårdplanen till brukarens dotter"))
+      .cards[0]!;
+    expect(verdictOf(card)).toBe("Nej");
+    expect(understoodOf(card)).toBe(
+      "Du frågar om: känsliga uppgifter eller uppgifter under sekretess · till en anhörig · via sms",
+    );
+  });
+
+  it("a condition that makes it stricter is honoured and shown: an unencrypted stick is a no", async () => {
+    const card = (
+      await h
+        .personal(aUser({ locale: "en-GB" }))
+        .say("can I put the names on an unencrypted USB stick for my colleague")
+    ).cards[0]!;
+    expect(verdictOf(card)).toBe("No");
+    expect(understoodOf(card)).toContain("on a USB stick · unencrypted");
+  });
+
+  it("an English-speaking clerk asks about a home address by SMS; she is asked only who it goes to, then answered", async () => {
+    const chat = h.personal(aUser({ locale: "en-GB" }));
+    const result = await chat.say("can I send a home address by SMS?");
+    expect(result.cards).toHaveLength(1);
+    const ask = result.cards[0]!;
+    expect(inputIds(ask)).toEqual(["recipient"]);
+    expect(understoodOf(ask)).toBe("You are asking about: ordinary personal data · by SMS");
+    const answered = await chat.press(ask, "Answer", { recipient: "colleague" });
+    const answer = answered.cards.at(-1)!;
+    expect(verdictOf(answer)).toBe("Yes, if …");
+    expect(understoodOf(answer)).toBe(
+      "You are asking about: ordinary personal data · to a colleague in the same unit · by SMS",
+    );
+  });
+
+  it("two channels in one question are asked about, never guessed", async () => {
+    const ask = (await h.personal(aUser()).say("får jag mejla eller sms:a en adress till kollegan"))
+      .cards[0]!;
+    expect(inputIds(ask)).toEqual(["channel"]);
+    expect(textOf(ask)).toContain("Vanlig e-post / Sms");
+  });
+
+  it("the verdict says what it understood and one click corrects the channel: the card is updated in place", async () => {
+    const chat = h.personal(aUser());
+    const [answer] = (await chat.say("Får jag ringa en anhörig och berätta om brukarens diagnos")).cards;
+    expect(verdictOf(answer!)).toBe("Ja, om …");
+    expect(understoodOf(answer!)).toBe(
+      "Du frågar om: känsliga uppgifter eller uppgifter under sekretess · till en anhörig · i telefon",
+    );
+    const corrected = await correct(chat, answer!, "Inte rätt sätt?", "Uppdatera svaret", { channel: "sms" });
+    // The update is the invoke response (Teams replaces the card); nothing new is posted.
+    expect(corrected.sent).toHaveLength(0);
+    expect((corrected.body as { type: string }).type).toBe("application/vnd.microsoft.card.adaptive");
+    const updated = corrected.cards.at(-1)!;
+    expect(verdictOf(updated)).toBe("Nej");
+    expect(understoodOf(updated)).toBe(
+      "Du frågar om: känsliga uppgifter eller uppgifter under sekretess · till en anhörig · via sms",
+    );
+  });
+
+  it("correcting the recipient keeps the other facts and the circumstance", async () => {
+    const chat = h.personal(aUser());
+    const [answer] = (await chat.say("får jag sms:a en adress till kollegan från min privata mobil")).cards;
+    expect(verdictOf(answer!)).toBe("Nej");
+    expect(understoodOf(answer!)).toContain("från en privat telefon");
+    const corrected = await correct(chat, answer!, "Inte rätt mottagare?", "Uppdatera svaret", {
+      recipient: "subject",
+    });
+    const updated = corrected.cards.at(-1)!;
+    expect(understoodOf(updated)).toBe(
+      "Du frågar om: vanliga personuppgifter · till personen själv · via sms · från en privat telefon, dator, e-post eller app",
+    );
+    expect(verdictOf(updated)).toBe("Nej");
+    const withoutIt = await correct(chat, updated, "Stämmer inte det sista?", "Uppdatera svaret", {
+      circumstances: "",
+    });
+    expect(verdictOf(withoutIt.cards.at(-1)!)).toBe("Ja, om …");
   });
 
   it("a question that matches nothing gets the three questions with nothing filled in", async () => {
@@ -166,12 +270,15 @@ describe("may I send this?", () => {
     });
   });
 
-  it("a pasted personal identity number gets a reminder, and neither it nor the question is stored", async () => {
+  it("a pasted personal identity number gets a reminder and is read as what would be sent; neither it nor the question is stored", async () => {
     const chat = h.personal(aUser());
     const result = await chat.say("får jag sms:a 19121212-1212 till hans kollega?");
     expect(result.cards).toHaveLength(2);
     expect(textOf(result.cards[0]!)).toContain("ser ut som ett personnummer");
-    expect(prefilled(result.cards[1]!)).toEqual({ information: "", recipient: "colleague", channel: "sms" });
+    expect(verdictOf(result.cards[1]!)).toBe("Nej");
+    expect(understoodOf(result.cards[1]!)).toBe(
+      "Du frågar om: ett personnummer · till en privatperson · via sms",
+    );
     const stored = await everythingStored();
     expect(stored).toContain(chat.conversation.id); // the dump does read what the bot keeps
     expect(stored).not.toContain("1212-1212");
@@ -196,6 +303,13 @@ describe("may I send this?", () => {
       helpful: "very",
     });
     expect(forgedHelpful.message).toContain("sparade ingenting");
+    const forgedCircumstance = await h.personal(aUser()).execute("sendcheck.answer", {
+      information: "ordinary",
+      recipient: "colleague",
+      channel: "usb",
+      circumstances: "unencrypted,teleported",
+    });
+    expect(forgedCircumstance.message).toContain("sparade ingenting");
     expect(JSON.stringify(await countersThisWeek())).toBe(before);
   });
 });

@@ -20,9 +20,13 @@ describe("npm run rules:table", () => {
     fs.writeFileSync(file, JSON.stringify({ version: "kommun-7" }));
     try {
       const { stdout } = await cli(["en"], { SEND_RULES_FILE: file });
-      expect(stdout).toContain("# May I send this? – effective rule table (baseline-2026-11+kommun-7)");
+      expect(stdout).toContain("# May I send this? – effective rule table (baseline-2027-01+kommun-7)");
       expect(stdout).toContain("## The person the information is about");
       expect(stdout.split("\n").filter((l) => l.startsWith("| Protected personal data"))).toHaveLength(20);
+      expect(stdout).toContain("| Säker digital kommunikation (SDK) – between organisations |");
+      expect(stdout).toContain("Secure messaging with e-ID login – to a person");
+      expect(stdout.split("\n").filter((l) => l.startsWith("| A personal identity number"))).toHaveLength(5);
+      expect(stdout).toContain("## When the question says …");
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
     }

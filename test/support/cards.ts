@@ -8,6 +8,7 @@ export interface CardAction {
   title?: string;
   verb?: string;
   data?: Record<string, unknown>;
+  associatedInputs?: "auto" | "none";
 }
 
 /** Every element, input and action in a card, in document order, including inside containers and show-cards. */
@@ -102,7 +103,8 @@ export function pressPayload(
     }
   }
   const defaults: Record<string, string> = {};
-  for (const node of walk(card)) {
+  // An action with associatedInputs "none" sends its own data only (Adaptive Cards 1.5).
+  for (const node of action.associatedInputs === "none" ? [] : walk(card)) {
     if (
       (node.type as string).startsWith("Input.") &&
       typeof node.id === "string" &&

@@ -8,6 +8,7 @@ import {
   INFORMATION,
   RECIPIENTS,
   type Recipient,
+  strictness,
   TABLE_INFORMATION,
   type Verdict,
 } from "../../src/flows/sendcheck/answers.js";
@@ -26,16 +27,17 @@ const V: Record<string, Verdict> = { Y: "yes", C: "yes_if", N: "no" };
 const row = (letters: string) => letters.split(" ").map((l) => V[l]!);
 
 /**
- * The table in shared/domain.md §3, channel by channel:
- * e-mail | SDK/secure msg | SMS | Teams chat | Teams meeting | letter | phone | digital mailbox | USB.
+ * The table in shared/domain.md §3, channel by channel: e-mail | SDK | secure messaging | SMS |
+ * Teams chat | Teams meeting | letter | phone | digital mailbox | USB.
  */
 const DOMAIN_TABLE: Record<(typeof TABLE_INFORMATION)[number], Verdict[]> = {
-  none: row("Y Y Y Y Y Y Y Y Y"),
-  ordinary: row("C Y C C C Y C Y C"),
-  sensitive: row("N C N N N C C C C"),
-  sekretessmarkering: row("N C N N N C N C N"),
-  skyddad_folkbokforing: row("N C N N N C N C N"),
-  fingerade_personuppgifter: row("N N N N N C N C N"),
+  none: row("Y Y Y Y Y Y Y Y Y Y"),
+  ordinary: row("C Y Y C C C Y C Y C"),
+  personnummer: row("C Y Y N C C Y C Y C"),
+  sensitive: row("N C C N N N C C C C"),
+  sekretessmarkering: row("N C C N N N C C C N"),
+  skyddad_folkbokforing: row("N C C N N N C C C N"),
+  fingerade_personuppgifter: row("N N N N N N C N C N"),
 };
 
 /** What each condition must say (English), for every "yes, if" cell of the domain table. */
@@ -46,67 +48,79 @@ const CONDITIONS: [string, Channel, string][] = [
   ["ordinary", "teams_meeting", "checked who is in the meeting"],
   ["ordinary", "phone", "verified who"],
   ["ordinary", "usb", "encrypted"],
+  ["personnummer", "email", "never in the subject line"],
+  ["personnummer", "teams_chat", "only when the number is really needed"],
+  ["personnummer", "usb", "encrypted"],
   ["sensitive", "sdk", "another authority by SDK when a provision allows"],
+  ["sensitive", "secure_messaging", "their representative"],
   ["sensitive", "letter", "sealed"],
   ["sensitive", "phone", "secrecy assessment"],
   ["sensitive", "digital_mailbox", "the person themselves"],
   ["sensitive", "usb", "deleted as soon as"],
   ["sekretessmarkering", "sdk", "secrecy assessment"],
+  ["sekretessmarkering", "secure_messaging", "identity"],
   ["sekretessmarkering", "letter", "Skatteverket's forwarding"],
+  ["sekretessmarkering", "phone", "a colleague in the case"],
   ["sekretessmarkering", "digital_mailbox", "the person themselves"],
   ["skyddad_folkbokforing", "sdk", "secrecy assessment"],
   ["skyddad_folkbokforing", "letter", "Skatteverket's forwarding"],
+  ["skyddad_folkbokforing", "phone", "the address is never mentioned"],
   ["skyddad_folkbokforing", "digital_mailbox", "the person themselves"],
   ["fingerade_personuppgifter", "letter", "never link the identities"],
   ["fingerade_personuppgifter", "digital_mailbox", "never link the identities"],
 ];
 
-/** The effective table once the by-recipient and protected-data rules apply (rows in INFORMATION order). */
+/** The effective table once the by-recipient, protected-data and guard rules apply (rows in INFORMATION order). */
 const EFFECTIVE: Record<Recipient, string[]> = {
   colleague: [
-    "Y Y Y Y Y Y Y Y Y",
-    "C C C C C C C N C",
-    "N C N N N C C N C",
-    "N C N N N C N N N",
-    "N C N N N C N N N",
-    "N N N N N C N N N",
-    "N N N N N C N N N",
+    "Y Y Y Y Y Y Y Y Y Y",
+    "C C C C C C C C N C",
+    "C C C N C C C C N C",
+    "N C C N N N C C N C",
+    "N C C N N N C C N N",
+    "N C C N N N C C N N",
+    "N N N N N N C N N N",
+    "N N N N N N C N N N",
   ],
   other_unit: [
-    "Y Y Y Y Y Y Y Y Y",
-    "C Y C C C Y C N C",
-    "N C N N N C C N C",
-    "N C N N N C N N N",
-    "N C N N N C N N N",
-    "N N N N N C N N N",
-    "N N N N N C N N N",
+    "Y Y Y Y Y Y Y Y Y Y",
+    "C Y Y C C C Y C N C",
+    "C Y Y N C C Y C N C",
+    "N C C N N N C C N C",
+    "N N N N N N N N N N",
+    "N N N N N N N N N N",
+    "N N N N N N N N N N",
+    "N N N N N N N N N N",
   ],
   authority: [
-    "Y Y Y Y Y Y Y Y Y",
-    "N Y C N C Y C N C",
-    "N C N N N C C N C",
-    "N C N N N C N N N",
-    "N C N N N C N N N",
-    "N N N N N C N N N",
-    "N N N N N C N N N",
+    "Y Y Y Y Y Y Y Y Y Y",
+    "N Y Y C N C Y C N C",
+    "N Y Y N N C Y C N C",
+    "N C C N N N C C N C",
+    "N N N N N N N N N N",
+    "N N N N N N N N N N",
+    "N N N N N N N N N N",
+    "N N N N N N N N N N",
   ],
   subject: [
-    "Y Y Y Y Y Y Y Y Y",
-    "N C C N C Y C Y C",
-    "N C N N N C C C C",
-    "N C N N N C C C N",
-    "N C N N N C N C N",
-    "N N N N N C N C N",
-    "N N N N N C N C N",
+    "Y Y Y Y Y Y Y Y Y Y",
+    "N N Y C N C Y C Y C",
+    "N N Y N N C Y C Y C",
+    "N N C N N N C C C C",
+    "N N C N N N C C C N",
+    "N N C N N N C C C N",
+    "N N N N N N C N C N",
+    "N N N N N N C N C N",
   ],
   external: [
-    "Y Y Y Y Y Y Y Y Y",
-    "N C C N C Y C N C",
-    "N C N N N C C N C",
-    "N C N N N C N N N",
-    "N C N N N C N N N",
-    "N N N N N C N N N",
-    "N N N N N C N N N",
+    "Y Y Y Y Y Y Y Y Y Y",
+    "N C Y C N C Y C N C",
+    "N C Y N N C Y C N C",
+    "N C C N N N C C N C",
+    "N N N N N N N N N N",
+    "N N N N N N N N N N",
+    "N N N N N N N N N N",
+    "N N N N N N N N N N",
   ],
 };
 
@@ -154,22 +168,76 @@ describe("the by-recipient and protected-data rules", () => {
     expect(table.decide({ information, recipient, channel }).verdict).toBe(verdict);
   });
 
-  it("never sends a person's own data through SDK: to the person it is secure messaging", () => {
+  it("never sends a person's own data through SDK: SDK does not reach a private person, secure messaging does", () => {
+    for (const information of TABLE_INFORMATION.filter((i) => i !== "none")) {
+      const d = table.decide({ information, recipient: "subject", channel: "sdk" });
+      expect(d.verdict, information).toBe("no");
+      expect(table.texts[d.reason]!.en).toContain("not to private individuals");
+    }
     const d = table.decide({ information: "sensitive", recipient: "subject", channel: "sdk" });
-    expect(d.conditions.map((id) => table.texts[id]!.en).join()).toContain(
-      "SDK does not reach private individuals",
-    );
+    expect(table.texts[d.alternative!]!.en).toContain("secure messaging with e-ID");
   });
 
-  it("anything about a protected person to a third party needs the DSO's or case officer's secrecy assessment", () => {
-    const d = table.decide({
-      information: "skyddad_folkbokforing",
-      recipient: "authority",
-      channel: "letter",
-    });
-    const conditions = d.conditions.map((id) => table.texts[id]!.en).join(" ");
-    expect(conditions).toContain("Skatteverket's forwarding");
-    expect(conditions).toContain("the DSO or the case officer has made a secrecy assessment");
+  it("anything about a protected person to a third party is a no, on every channel, with the DSO and Skatteverket route", () => {
+    for (const information of [
+      "sekretessmarkering",
+      "skyddad_folkbokforing",
+      "fingerade_personuppgifter",
+    ] as const)
+      for (const recipient of ["other_unit", "authority", "external"] as const)
+        for (const channel of CHANNELS) {
+          const d = table.decide({ information, recipient, channel });
+          expect(d.verdict, `${information} ${recipient} ${channel}`).toBe("no");
+          expect(table.texts[d.alternative!]!.en).toContain("Skatteverket's forwarding");
+          expect(table.texts[d.alternative!]!.en).toContain("the case officer or the DSO");
+        }
+  });
+
+  it("sensitive data leaving the unit is at best a yes, if, after a secrecy assessment, whatever the channel", () => {
+    for (const recipient of ["other_unit", "authority", "external"] as const)
+      for (const channel of CHANNELS) {
+        const d = table.decide({ information: "sensitive", recipient, channel });
+        expect(d.verdict, `${recipient} ${channel}`).not.toBe("yes");
+        if (d.verdict === "yes_if")
+          expect(d.conditions.map((id) => table.texts[id]!.en).join(" ")).toContain("secrecy assessment");
+      }
+  });
+
+  it("a colleague in the same unit on the phone about a person with a confidentiality marking: yes, with the usual care", () => {
+    const d = table.decide({ information: "sekretessmarkering", recipient: "colleague", channel: "phone" });
+    expect(d.verdict).toBe("yes_if");
+    expect(d.conditions.map((id) => table.texts[id]!.en).join(" ")).toContain("a colleague in the case");
+  });
+
+  it("a circumstance in the question only ever makes an answer stricter", () => {
+    for (const circumstances of [
+      ["unencrypted"],
+      ["private_device"],
+      ["attachment"],
+      ["subject_line"],
+    ] as const)
+      for (const answers of allAnswers()) {
+        const before = strictness(table.decide(answers).verdict);
+        expect(strictness(table.decide(answers, circumstances).verdict)).toBeGreaterThanOrEqual(before);
+      }
+    const usb = { information: "ordinary", recipient: "colleague", channel: "usb" } as const;
+    expect(table.decide(usb).verdict).toBe("yes_if");
+    expect(table.decide(usb, ["unencrypted"]).verdict).toBe("no");
+    const sms = { information: "ordinary", recipient: "subject", channel: "sms" } as const;
+    expect(table.decide(sms, ["private_device"]).verdict).toBe("no");
+  });
+
+  it("of two kinds of information the stricter row never gives a looser answer (the recogniser's order)", () => {
+    const order = ["none", "ordinary", "personnummer", "sensitive"] as const;
+    for (const recipient of RECIPIENTS)
+      for (const channel of CHANNELS)
+        for (let i = 1; i < order.length; i++) {
+          const looser = table.decide({ information: order[i - 1]!, recipient, channel }).verdict;
+          const stricter = table.decide({ information: order[i]!, recipient, channel }).verdict;
+          expect(strictness(stricter), `${order[i]} ${recipient} ${channel}`).toBeGreaterThanOrEqual(
+            strictness(looser),
+          );
+        }
   });
 
   it("a protected-data rule wins over a more permissive recipient rule", () => {
@@ -191,7 +259,7 @@ describe("the by-recipient and protected-data rules", () => {
       recipient: "authority",
       channel: "letter",
     });
-    expect(d.verdict).toBe("yes_if");
+    expect(d.verdict).toBe("no");
     expect(d.decidedBy).toEqual([
       "recipient rule everything-by-letter",
       "protected rule protected-to-third-party",
@@ -211,7 +279,7 @@ describe("the by-recipient and protected-data rules", () => {
 });
 
 describe("completeness: every combination resolves to exactly one verdict", () => {
-  it("resolves all 315 combinations of the baseline", () => {
+  it("resolves all 400 combinations of the baseline", () => {
     const table = loadRuleTable();
     const all = [...allAnswers()];
     expect(all).toHaveLength(INFORMATION.length * RECIPIENTS.length * CHANNELS.length);
@@ -230,7 +298,11 @@ describe("completeness: every combination resolves to exactly one verdict", () =
     const file = baselineFile();
     const twice = [
       ...file.cells,
-      { ...file.cells[10]!, verdict: "no" as const, alternative: "useSdkOrSecure" },
+      {
+        ...file.cells.find((c) => c.information === "ordinary" && c.channel === "sdk")!,
+        verdict: "no" as const,
+        alternative: "useSdkOrSecure",
+      },
     ];
     expect(() => buildRuleTable({ ...file, cells: twice })).toThrow(
       "conflict at information=ordinary × channel=sdk: the cell is defined twice",
@@ -276,7 +348,7 @@ describe("a municipality's override file", () => {
       ],
     });
     const table = loadRuleTable({ overrideFile: file });
-    expect(table.version).toBe("baseline-2026-11+vaxby-2026-1");
+    expect(table.version).toBe("baseline-2027-01+vaxby-2026-1");
     expect(table.references.guideline!.link).toBe("https://intranat.vaxby.se/riktlinje-kanaler");
     for (const answers of allAnswers()) {
       const changed = answers.information === "sensitive" && answers.channel === "teams_meeting";
@@ -344,13 +416,13 @@ describe("the review table for the DSO", () => {
   it("prints every recipient's information × channel table as Markdown", () => {
     const table = loadRuleTable();
     const md = ruleTableMarkdown(table, "en", (key) => key);
-    expect(md).toContain("(baseline-2026-11)");
+    expect(md).toContain("(baseline-2027-01)");
     for (const recipient of RECIPIENTS) expect(md).toContain(`## recipient.${recipient}`);
     const rows = md.split("\n").filter((l) => l.startsWith("| information."));
     expect(rows).toHaveLength(RECIPIENTS.length * INFORMATION.length);
     expect(rows.every((r) => r.split(" | ").length === CHANNELS.length + 1)).toBe(true);
     expect(md).toContain(
-      "| information.fingerade_personuppgifter | N | N | N | N | N | C: it is sent as to anyone",
+      "| information.fingerade_personuppgifter | N | N | N | N | N | N | C: it is sent as to anyone",
     );
   });
 });

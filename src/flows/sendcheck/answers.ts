@@ -15,16 +15,25 @@ export const PROTECTED_LEVELS = [
 export const INFORMATION = [
   "none",
   "ordinary",
+  "personnummer",
   "sensitive",
   ...PROTECTED_LEVELS,
   "protected_unknown",
 ] as const;
 /** Information kinds that have their own row in the rule table (protected_unknown is derived from the levels). */
-export const TABLE_INFORMATION = ["none", "ordinary", "sensitive", ...PROTECTED_LEVELS] as const;
+export const TABLE_INFORMATION = [
+  "none",
+  "ordinary",
+  "personnummer",
+  "sensitive",
+  ...PROTECTED_LEVELS,
+] as const;
 export const RECIPIENTS = ["colleague", "other_unit", "authority", "subject", "external"] as const;
+/** `sdk` is organisation ↔ organisation only; `secure_messaging` (e-ID login) is how a private person is reached. */
 export const CHANNELS = [
   "email",
   "sdk",
+  "secure_messaging",
   "sms",
   "teams_chat",
   "teams_meeting",
@@ -34,6 +43,12 @@ export const CHANNELS = [
   "usb",
 ] as const;
 export const VERDICTS = ["yes", "yes_if", "no"] as const;
+/**
+ * Circumstances in a question that can only make an answer stricter ("from my
+ * private phone", "an unencrypted stick"). They are not card inputs and are
+ * never counted; they reach the rule table's guard rules.
+ */
+export const CIRCUMSTANCES = ["unencrypted", "private_device", "attachment", "subject_line"] as const;
 
 export type Information = (typeof INFORMATION)[number];
 export type TableInformation = (typeof TABLE_INFORMATION)[number];
@@ -41,6 +56,7 @@ export type ProtectedLevel = (typeof PROTECTED_LEVELS)[number];
 export type Recipient = (typeof RECIPIENTS)[number];
 export type Channel = (typeof CHANNELS)[number];
 export type Verdict = (typeof VERDICTS)[number];
+export type Circumstance = (typeof CIRCUMSTANCES)[number];
 
 export const AnswersSchema = z.object({
   information: z.enum(INFORMATION),

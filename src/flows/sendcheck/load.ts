@@ -2,6 +2,7 @@ import path from "node:path";
 import type { z } from "zod";
 import { ConfigFileError, readJsonFile } from "../../json-file.js";
 import { ROOT } from "../../paths.js";
+import { migrateOverride } from "./migrate.js";
 import {
   applyOverride,
   assertProtectedNotLoosened,
@@ -59,7 +60,7 @@ export function loadRuleTable(options: { baselineFile?: string; overrideFile?: s
   const baseline = inFile(baselineFile, () => buildRuleTable(baseFile));
   const file = options.overrideFile;
   if (!file) return baseline;
-  const override = parseFile(file, OverrideFileSchema);
+  const override = migrateOverride(parseFile(file, OverrideFileSchema), baseFile);
   return inFile(file, () => {
     const effective = buildRuleTable(applyOverride(baseFile, override));
     assertProtectedNotLoosened(baseline, effective);

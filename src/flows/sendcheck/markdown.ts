@@ -1,5 +1,5 @@
 import type { Locale } from "../../cards/locale.js";
-import { CHANNELS, INFORMATION, RECIPIENTS, type Verdict } from "./answers.js";
+import { CHANNELS, CIRCUMSTANCES, INFORMATION, RECIPIENTS, type Verdict } from "./answers.js";
 import type { Decision, RuleTable } from "./rules.js";
 
 /** Looks up a `sendcheck.*` string (e.g. "channel.sms") in the reader's language: the same words as the cards. */
@@ -33,6 +33,22 @@ export function ruleTableMarkdown(table: RuleTable, locale: Locale, label: Label
       );
       lines.push(`| ${cellSafe(label(`information.${information}`))} | ${cells.join(" | ")} |`);
     }
+  }
+  lines.push("", `## ${label("table.circumstances")}`, "");
+  for (const circumstance of CIRCUMSTANCES) {
+    const changed = RECIPIENTS.flatMap((recipient) =>
+      INFORMATION.flatMap((information) =>
+        CHANNELS.filter(
+          (channel) =>
+            table.decide({ information, recipient, channel }, [circumstance]).verdict !==
+            table.decide({ information, recipient, channel }).verdict,
+        ),
+      ),
+    );
+    const channels = CHANNELS.filter((c) => changed.includes(c)).map((c) => label(`channel.${c}`));
+    lines.push(
+      `- **${label(`circumstance.${circumstance}`)}**: ${label("table.stricterOn")} ${cellSafe(channels.join(", "))}`,
+    );
   }
   lines.push("", `## ${label("table.references")}`, "");
   for (const [id, ref] of Object.entries(table.references)) {

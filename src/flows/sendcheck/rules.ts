@@ -3,6 +3,8 @@ import {
   type Answers,
   CHANNELS,
   type Channel,
+  CIRCUMSTANCES,
+  type Circumstance,
   INFORMATION,
   type Information,
   isProtected,
@@ -24,9 +26,11 @@ import {
  * Three layers, applied in this order for (information, recipient, channel):
  * 1. `cells`: exactly one per information × channel (the table in domain.md §3);
  * 2. `recipientRules`: at most one per combination; it replaces the cell;
- * 3. `protectedRules` (protected levels only): at most one per combination; the
- *    stricter of it and the result so far wins, so a protected-data rule always
- *    wins over a more permissive one (equal verdicts keep both conditions).
+ * 3. `protectedRules` (protected levels only) and `guardRules` (any information,
+ *    optionally only when the question names a circumstance such as an
+ *    unencrypted stick): every one that matches is applied and the stricter of
+ *    it and the result so far wins, so a guard never loosens an answer (equal
+ *    verdicts keep both conditions).
  * "Protected, level unknown" takes the strictest answer of the three levels.
  */
 
@@ -58,26 +62,37 @@ const RecipientRuleSchema = z.object(MatchFields).strict();
 const ProtectedRuleSchema = z
   .object({ ...MatchFields, information: z.array(z.enum(PROTECTED_LEVELS)).min(1).optional() })
   .strict();
+/** A guard applies only when every circumstance it lists is in the question. */
+const GuardRuleSchema = z
+  .object({ ...MatchFields, circumstances: z.array(z.enum(CIRCUMSTANCES)).min(1).optional() })
+  .strict();
 
 const ReferenceSchema = z.object({ title: Localized, link: z.string().url().optional() }).strict();
 
+/** Files without `format` were written for the table before SDK and secure messaging were split (see migrate.ts). */
+export const RULE_FORMAT = 2;
+const Format = z.literal(RULE_FORMAT).optional();
+
 export const RuleFileSchema = z
   .object({
+    format: Format,
     version: z.string().min(1),
     references: z.record(TextId, ReferenceSchema),
     texts: z.record(TextId, Localized),
     cells: z.array(CellSchema),
     recipientRules: z.array(RecipientRuleSchema).default([]),
     protectedRules: z.array(ProtectedRuleSchema).default([]),
+    guardRules: z.array(GuardRuleSchema).default([]),
   })
   .strict();
 export type RuleFile = z.infer<typeof RuleFileSchema>;
-type Cell = z.infer<typeof CellSchema>;
-type MatchRule = z.infer<typeof RecipientRuleSchema>;
+export type Cell = z.infer<typeof CellSchema>;
+export type MatchRule = z.infer<typeof GuardRuleSchema>;
 
 /** A municipality's file: the same shape, every part optional; cells replace by information × channel, rules by id. */
 export const OverrideFileSchema = z
   .object({
+    format: Format,
     version: z.string().min(1),
     references: z
       .record(TextId, z.object({ title: Localized.optional(), link: z.string().url().optional() }).strict())
@@ -86,6 +101,7 @@ export const OverrideFileSchema = z
     cells: z.array(CellSchema).default([]),
     recipientRules: z.array(RecipientRuleSchema).default([]),
     protectedRules: z.array(ProtectedRuleSchema).default([]),
+    guardRules: z.array(GuardRuleSchema).default([]),
   })
   .strict();
 export type OverrideFile = z.infer<typeof OverrideFileSchema>;
@@ -105,7 +121,8 @@ export interface RuleTable {
   version: string;
   references: RuleFile["references"];
   texts: RuleFile["texts"];
-  decide(answers: Answers): Decision;
+  /** Circumstances named in the question can only make the answer stricter. */
+  decide(answers: Answers, circumstances?: readonly Circumstance[]): Decision;
 }
 
 /** A gap, a conflict or a broken entry; the message names the cell or rule. */
@@ -122,11 +139,18 @@ export function cellName(information: string, channel: string, recipient?: strin
     : `information=${information} × recipient=${recipient} × channel=${channel}`;
 }
 
-function matches(rule: MatchRule, information: TableInformation, recipient: Recipient, channel: Channel) {
+function matches(
+  rule: MatchRule,
+  information: TableInformation,
+  recipient: Recipient,
+  channel: Channel,
+  circumstances: readonly Circumstance[] = [],
+) {
   return (
     (rule.information?.includes(information as never) ?? true) &&
     (rule.recipients?.includes(recipient) ?? true) &&
-    (rule.channels?.includes(channel) ?? true)
+    (rule.channels?.includes(channel) ?? true) &&
+    (rule.circumstances?.every((c) => circumstances.includes(c)) ?? true)
   );
 }
 
@@ -169,9 +193,9 @@ function fromOutcome(o: Cell | MatchRule, by: string): Decision {
   };
 }
 
-/** The stricter decision wins; on equal verdicts the protected rule speaks and both conditions are kept. */
-function protectedWins(current: Decision, rule: MatchRule): Decision {
-  const candidate = fromOutcome(rule, `protected rule ${rule.id}`);
+/** The stricter decision wins; on equal verdicts the guard speaks and both conditions are kept. */
+function guardWins(current: Decision, rule: MatchRule, kind: string): Decision {
+  const candidate = fromOutcome(rule, `${kind} rule ${rule.id}`);
   const diff = strictness(candidate.verdict) - strictness(current.verdict);
   if (diff < 0) return current;
   if (diff > 0) return { ...candidate, decidedBy: [...current.decidedBy, ...candidate.decidedBy] };
@@ -189,8 +213,18 @@ const LEVELS_BY_SEVERITY: ProtectedLevel[] = [
   "sekretessmarkering",
 ];
 
-function key(information: Information, recipient: Recipient, channel: Channel): string {
-  return `${information}|${recipient}|${channel}`;
+/** Every set of circumstances a question can name, as sorted lists (the empty set first). */
+const CIRCUMSTANCE_SETS: Circumstance[][] = [[]];
+for (const c of CIRCUMSTANCES) for (const set of [...CIRCUMSTANCE_SETS]) CIRCUMSTANCE_SETS.push([...set, c]);
+
+function key(
+  information: Information,
+  recipient: Recipient,
+  channel: Channel,
+  circumstances: readonly Circumstance[] = [],
+): string {
+  const named = CIRCUMSTANCES.filter((c) => circumstances.includes(c)).join(",");
+  return `${information}|${recipient}|${channel}|${named}`;
 }
 
 /**
@@ -206,7 +240,7 @@ export function buildRuleTable(file: RuleFile): RuleTable {
     cells.set(name, cell);
   }
   const ruleIds = new Set<string>();
-  for (const rule of [...file.recipientRules, ...file.protectedRules]) {
+  for (const rule of [...file.recipientRules, ...file.protectedRules, ...file.guardRules]) {
     if (ruleIds.has(rule.id)) throw new RuleTableError(`conflict: rule id "${rule.id}" is used twice`);
     ruleIds.add(rule.id);
     checkOutcome(file, `rule ${rule.id}`, rule);
@@ -220,21 +254,31 @@ export function buildRuleTable(file: RuleFile): RuleTable {
         throw new RuleTableError(`gap at ${cellName(information, channel)}: no cell gives a verdict`);
       for (const recipient of RECIPIENTS) {
         const byRecipient = onlyMatch(file.recipientRules, "recipient", information, recipient, channel);
-        let decision = byRecipient
+        const base = byRecipient
           ? fromOutcome(byRecipient, `recipient rule ${byRecipient.id}`)
           : fromOutcome(cell, `cell ${cellName(information, channel)}`);
-        const guard = onlyMatch(file.protectedRules, "protected", information, recipient, channel);
-        if (guard) decision = protectedWins(decision, guard);
-        decisions.set(key(information, recipient, channel), decision);
+        for (const circumstances of CIRCUMSTANCE_SETS) {
+          let decision = base;
+          for (const [kind, rules] of [
+            ["protected", file.protectedRules],
+            ["guard", file.guardRules],
+          ] as const)
+            for (const rule of rules)
+              if (matches(rule, information, recipient, channel, circumstances))
+                decision = guardWins(decision, rule, kind);
+          decisions.set(key(information, recipient, channel, circumstances), decision);
+        }
       }
     }
   }
   for (const recipient of RECIPIENTS) {
     for (const channel of CHANNELS) {
-      const strictest = LEVELS_BY_SEVERITY.map(
-        (level) => decisions.get(key(level, recipient, channel))!,
-      ).reduce((a, b) => (strictness(b.verdict) > strictness(a.verdict) ? b : a));
-      decisions.set(key("protected_unknown", recipient, channel), strictest);
+      for (const circumstances of CIRCUMSTANCE_SETS) {
+        const strictest = LEVELS_BY_SEVERITY.map(
+          (level) => decisions.get(key(level, recipient, channel, circumstances))!,
+        ).reduce((a, b) => (strictness(b.verdict) > strictness(a.verdict) ? b : a));
+        decisions.set(key("protected_unknown", recipient, channel, circumstances), strictest);
+      }
     }
   }
 
@@ -242,7 +286,8 @@ export function buildRuleTable(file: RuleFile): RuleTable {
     version: file.version,
     references: file.references,
     texts: file.texts,
-    decide: ({ information, recipient, channel }) => decisions.get(key(information, recipient, channel))!,
+    decide: ({ information, recipient, channel }, circumstances = []) =>
+      decisions.get(key(information, recipient, channel, circumstances))!,
   };
 }
 
@@ -261,12 +306,14 @@ export function applyOverride(base: RuleFile, override: OverrideFile): RuleFile 
     ...b,
   ];
   return {
+    format: base.format,
     version: `${base.version}+${override.version}`,
     references,
     texts: { ...base.texts, ...override.texts },
     cells: [...base.cells.filter((c) => !replaced.has(byCell(c))), ...override.cells],
     recipientRules: mergeRules(base.recipientRules, override.recipientRules),
     protectedRules: mergeRules(base.protectedRules, override.protectedRules),
+    guardRules: mergeRules(base.guardRules, override.guardRules),
   };
 }
 
@@ -277,15 +324,19 @@ export function* allAnswers(): Generator<Answers> {
       for (const channel of CHANNELS) yield { information, recipient, channel };
 }
 
-/** An override may tighten what is said about protected persons, never loosen it. */
+/** An override may tighten what is said about protected persons, never loosen it (with or without circumstances). */
 export function assertProtectedNotLoosened(baseline: RuleTable, effective: RuleTable): void {
-  for (const answers of allAnswers()) {
-    if (!isProtected(answers.information)) continue;
-    const before = baseline.decide(answers).verdict;
-    const after = effective.decide(answers).verdict;
-    if (strictness(after) < strictness(before))
-      throw new RuleTableError(
-        `${cellName(answers.information, answers.channel, answers.recipient)}: the override would loosen a protected-data rule from "${before}" to "${after}"`,
-      );
+  for (const circumstances of CIRCUMSTANCE_SETS) {
+    for (const answers of allAnswers()) {
+      if (!isProtected(answers.information)) continue;
+      const before = baseline.decide(answers, circumstances).verdict;
+      const after = effective.decide(answers, circumstances).verdict;
+      if (strictness(after) < strictness(before)) {
+        const when = circumstances.length ? ` (when the question says: ${circumstances.join(", ")})` : "";
+        throw new RuleTableError(
+          `${cellName(answers.information, answers.channel, answers.recipient)}${when}: the override would loosen a protected-data rule from "${before}" to "${after}"`,
+        );
+      }
+    }
   }
 }
