@@ -43,28 +43,47 @@ const DOCUMENT_PLAN =
   /(?:handling|åtgärd|verksamhet|detalj|översikt|budget|genomförande|vård|behandling|kommunikation|utbildning|aktivitet|arbets|projekt|tid|rehabilitering|kontinuitet|kris|säkerhet|likabehandling|lektion|studie|mål|läro|kurs|kompetens|internkontroll|intern|kontroll|ansvars|insats|stöd|beredskap|service|hand|fler|års|plan)s?plan$/iu;
 /** A house number: 1–3 digits, a letter, an entrance, a flat ("lgh 1102"), a floor ("3 tr"). */
 const HOUSE_NUMBER = String.raw`\d{1,3}(?:\s?[A-Ha-h](?![\p{L}\d]))?(?:,?\s(?:lgh|lägenhet)\s?\d{4}|,?\s\d\s?tr(?!\p{L})|,?\suppg(?:ång)?\.?\s[A-H](?!\p{L}))?`;
-/** What a number after a street-like word may not be followed by: then it is a count, a time or a section. */
+/**
+ * What a number after a street-like word may not be followed by: then it is a count, a time or a section.
+ * Word ends are `(?!\p{L})`, not `\b`, which ends a word at any non-ASCII letter ("st" in "står").
+ */
 const NOT_A_HOUSE_NUMBER =
-  /^\s*(?:%|§|:|kr\b|kronor|procent|st\b|stycken|personer|gånger|dagar|timmar|veckor|år\b|minuter|km\b|meter|m\b|kap\b|[-–]\s?\d{4})/iu;
+  /^\s*(?:%|§|:|(?:kr|st|år|km|m|kap)(?!\p{L})|kronor|procent|stycken|personer|gånger|dagar|timmar|veckor|minuter|meter|[-–]\s?\d{4})/iu;
 
 const STREET_WORD = new RegExp(
   String.raw`(?<![\p{L}\d])(\p{L}{2,}(?:[-‐]\p{L}+)?)(${STREET_ENDINGS})(?!\p{L})`,
   "giu",
 );
-/** "Drottning Kristinas väg 8", "Kungsholms strand 137", "Lilla Torget 3". */
+/** "Drottning Kristinas väg 8", "Kungsholms strand 137", "Lilla Torget 3", "Norra Leden 40". */
 const STREET_KINDS = [
   "väg",
   "vägen",
   "gata",
   "gatan",
   "gränd",
+  "gränden",
   "torg",
   "torget",
   "allé",
+  "allén",
   "stig",
+  "stigen",
   "backe",
+  "backen",
   "strand",
   "kaj",
+  "kajen",
+  "led",
+  "leden",
+  "gång",
+  "gången",
+  "slinga",
+  "slingan",
+  "plats",
+  "platsen",
+  "stråket",
+  "promenaden",
+  "esplanaden",
 ];
 const NAME_THEN_STREET_WORD = new RegExp(
   String.raw`(?<![\p{L}\d])\p{Lu}[\p{L}:]+\s+(?:${STREET_KINDS.flatMap((k) => [k, k[0]!.toUpperCase() + k.slice(1)]).join("|")})\s+${HOUSE_NUMBER}(?!\d)`,

@@ -7,9 +7,9 @@
  * registry numbers (Dnr KS 2024/1234) and IT tickets name no one.
  */
 const ID_NUMBER = String.raw`\d[\d\s/-]{1,14}\d`;
-/** Identifiers that always belong to one person. */
+/** Identifiers that always belong to one person, also as the end of a compound ("elevhälsojournal nr 4471"). */
 const PERSONAL_ID = new RegExp(
-  String.raw`(?<!\p{L})(?:(?:journal|klient|patient|elev|brukar|kund|akt|dossier|lma|ut)[-\s]?(?:nummer|numret|nr|id)|lma-kort\p{L}*|personakt|dossier)\W{0,4}(?:nr\.?\s?)?${ID_NUMBER}`,
+  String.raw`(?<!\p{L})\p{L}*?(?:(?:journal|klient|patient|elev|brukar|kund|akt|dossier|lma|ut)[-\s]?(?:nummer|numret|nr|id)|lma-kort\p{L}*|personakt|dossier)\W{0,4}(?:nr\.?\s?)?${ID_NUMBER}`,
   "iu",
 );
 const CASE_WORD = /(?<!\p{L})(?:ärende\p{L}*|id|case|file|record)(?!\p{L})/iu;

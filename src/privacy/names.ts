@@ -129,7 +129,9 @@ function classify(word: Word, data: NameData): Classified {
   };
 }
 
-const properNoun = (c: Classified) => c.word.capitalised && !c.word.allCaps;
+/** Product and system names carry a capital inside the word (FortiClient, OneDrive, SharePoint); names of people rarely do. */
+const INNER_CAPITAL = /\p{Ll}\p{Lu}/u;
+const properNoun = (c: Classified) => c.word.capitalised && !c.word.allCaps && !INNER_CAPITAL.test(c.word.text);
 const plainFirstName = (c: Classified) => c.first && !c.firstAlsoWord && !c.firstNeverAlone;
 const plainSurname = (c: Classified) => c.surname && !c.surnameAlsoWord;
 const isInitial = (c: Classified, text: string) =>
@@ -238,6 +240,9 @@ export function findNames(text: string, data: NameData = NAME_DATA): Array<[numb
   return spans;
 }
 
+/** Initials named as such ("eleven med initialerna A.S.", "initials: J.K."): they stand for one person. */
+const NAMED_INITIALS = /(?<!\p{L})(?:initialerna|initialer|initials)\s*:?\s*\p{Lu}\.\s?(?:\p{Lu}\.?)+/u;
+
 export function containsName(text: string): boolean {
-  return findNames(text).length > 0;
+  return NAMED_INITIALS.test(text) || findNames(text).length > 0;
 }
