@@ -1,5 +1,5 @@
 import { defineConfig } from "vitest/config";
-import { LongestFirst } from "./test/support/longest-first.js";
+import { LongestFirst } from "./test/support/longest-first.mjs";
 
 export default defineConfig({
   test: {

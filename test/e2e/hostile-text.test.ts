@@ -175,6 +175,9 @@ describe("what a person typed is text on every card", () => {
       }),
     );
 
+    // A question that leaves out who receives it: the check asks for that fact only.
+    track(await chat.say(`får jag skicka ett personnummer med sms ${HOSTILE}`));
+
     const everyCard = [...h.connector.captured.flatMap((x) => cardsOf(x.activity)), ...shownCards];
     expect([...rendered].sort()).toEqual(templates().sort());
     const live = everyCard.flatMap((card) => liveMarkup(card, MARKERS));
