@@ -47,7 +47,7 @@ describe("the preliminary assessment (ENISA 2013 with EDPB 9/2022 and 01/2021)",
       dataCategories: ["identity", "health"],
       subjectGroups: ["patients"],
     });
-    expect(result.severity).toBe("very_high");
+    expect(result.severity).toBe("high");
     expect(result).toMatchObject({ notifyImyLikely: true, informSubjectsLikely: true });
     expect(result.informReasons).toEqual(["inform.highRisk"]);
   });
