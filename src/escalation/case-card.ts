@@ -3,13 +3,7 @@ import type { Locale } from "../cards/locale.js";
 import { plainText } from "../cards/plain-text.js";
 import { type CardJson, render } from "../cards/render.js";
 import { t } from "../cards/strings.js";
-import {
-  awaitsImyDecision,
-  type Case,
-  DISCOVERY_METHODS,
-  INFORM_EXEMPTIONS,
-  INFORM_METHODS,
-} from "../cases/case.js";
+import { awaitsImyDecision, type Case, INFORM_EXEMPTIONS } from "../cases/case.js";
 import { hoursLeft } from "../cases/deadline.js";
 import { offeredActions } from "../cases/lifecycle.js";
 import type { Units } from "../org/units.js";

@@ -7,7 +7,7 @@ import { loadUnits } from "../../src/org/units.js";
 import type { Stored } from "../../src/store/repository.js";
 import { aCase } from "../support/builders.js";
 import { cardErrors } from "../support/card-validation.js";
-import { textOf, walk } from "../support/cards.js";
+import { textOf } from "../support/cards.js";
 
 const units = loadUnits(loadConfig({}).unitsFile);
 const long = "x".repeat(2000);
