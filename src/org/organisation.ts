@@ -55,8 +55,8 @@ function fileSchema(units: Units) {
           if (orgs.findIndex((o) => o.orgId === org.orgId) !== i)
             ctx.addIssue({ code: "custom", path: [i, "orgId"], message: "the orgId is used twice" });
           const owner = new Map<string, string>();
-          org.controllers.forEach((c, j) =>
-            c.units.forEach((unit, k) => {
+          for (const [j, c] of org.controllers.entries())
+            for (const [k, unit] of c.units.entries()) {
               const path = [i, "controllers", j, "units", k];
               if (!units.has(unit))
                 ctx.addIssue({ code: "custom", path, message: `"${unit}" is not a unit in UNITS_FILE` });
@@ -67,8 +67,7 @@ function fileSchema(units: Units) {
                   message: `"${unit}" already belongs to ${owner.get(unit)}`,
                 });
               owner.set(unit, c.id);
-            }),
-          );
+            }
           for (const unit of units.all)
             if (!owner.has(unit.id))
               ctx.addIssue({
