@@ -1,6 +1,6 @@
 import { z } from "zod";
 import type { Locale } from "../cards/locale.js";
-import { readJsonFile } from "../json-file.js";
+import { listEntryNamer, readJsonFile } from "../json-file.js";
 import { luhnValid } from "../privacy/personal-number.js";
 import type { Units } from "./units.js";
 
@@ -80,15 +80,8 @@ function fileSchema(units: Units) {
   });
 }
 
-/** "organisation 1 (orgId): controllers.0.units.1" for a problem inside an entry. */
-function entryName(raw: unknown, issuePath: PropertyKey[]): string {
-  const [section, index, ...field] = issuePath;
-  if (section !== "organisations" || typeof index !== "number") return issuePath.join(".") || "file";
-  const candidate = (raw as { organisations?: unknown[] }).organisations?.[index];
-  const id =
-    candidate && typeof candidate === "object" && "orgId" in candidate ? ` (${String(candidate.orgId)})` : "";
-  return `organisation ${index + 1}${id}${field.length ? `: ${field.join(".")}` : ""}`;
-}
+/** "organisation 3 (orgId): field" for a problem inside an entry, so the municipality finds the line to fix. */
+const entryName = listEntryNamer("organisations", "organisation", "orgId");
 
 /** The controller of a case: the board, the municipality and its organisation number. */
 export interface ControllerInfo {

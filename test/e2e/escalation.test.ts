@@ -3,7 +3,7 @@ import type { Case } from "../../src/cases/case.js";
 import type { NewCase } from "../../src/store/case-repository.js";
 import type { Stored } from "../../src/store/repository.js";
 import { aCase } from "../support/builders.js";
-import { type Card, cardsOf, hasAction, textOf } from "../support/cards.js";
+import { type Card, cardsOf, expectInOrder, hasAction, textOf } from "../support/cards.js";
 import { waitForCase } from "../support/cases.js";
 import type { Captured } from "../support/connector.js";
 import { aUser, type Harness, startHarness } from "../support/harness.js";
@@ -462,12 +462,7 @@ describe("the IMY export", () => {
       "16. Andra anmälningar",
       "polisanmälan, lex Sarah-anmälan till IVO",
     ];
-    let from = 0;
-    for (const part of expected) {
-      const at = text.indexOf(part, from);
-      expect(at, `"${part}" after position ${from}`).toBeGreaterThanOrEqual(0);
-      from = at + part.length;
-    }
+    expectInOrder(text, expected);
 
     const download = new URL(findDownload(exported.card) ?? "");
     expect(download.origin).toBe("https://varna.example.se");

@@ -3,6 +3,7 @@ import { assess } from "../../src/cases/assessment.js";
 import type { Case } from "../../src/cases/case.js";
 import { type ExportContext, imyExport, imyExportText } from "../../src/escalation/imy-export.js";
 import { aCase } from "../support/builders.js";
+import { expectInOrder } from "../support/cards.js";
 
 const dso = { aadObjectId: "dso-1", name: "Dora Dataskydd" };
 
@@ -108,12 +109,7 @@ describe("the IMY notification text", () => {
       "Motivering: Sekretessbelagda uppgifter nådde en privatperson.",
       "16. Andra anmälningar",
     ];
-    let from = 0;
-    for (const item of items) {
-      const at = text.indexOf(item, from);
-      expect(at, `"${item}" after position ${from}`).toBeGreaterThanOrEqual(0);
-      from = at + item.length;
-    }
+    expectInOrder(text, items);
     expect(text).not.toContain("ännu inte känt");
   });
 
