@@ -424,7 +424,8 @@ describe("the IMY export", () => {
       "Personuppgiftsansvarig: Socialnämnden, Exempelstads kommun (organisationsnummer 212000-9903).",
       `Internt diarienummer: ${c.number}.`,
       "2. Kontaktperson",
-      "Dataskyddsombud: Kommunens dataskyddsombud, dataskyddsombud@exempelstad.se, 010-000 00 00.",
+      // On the card the address is shown defanged, as all text there is; the file below has it as configured.
+      "Dataskyddsombud: Kommunens dataskyddsombud, dataskyddsombud",
       `Handläggare hos dataskyddsombudet: ${dso1.name}.`,
       "3. Tidpunkter",
       "Inträffade: 2026-11-18 08:00 – 2026-11-18 09:00 (ungefärligt).",
@@ -471,6 +472,9 @@ describe("the IMY export", () => {
     expect(file.headers.get("content-disposition")).toBe(`attachment; filename="${c.number}-IMY.txt"`);
     const body = await file.text();
     for (const part of expected) expect(body).toContain(part);
+    expect(body).toContain(
+      "Dataskyddsombud: Kommunens dataskyddsombud, dataskyddsombud@exempelstad.se, 010-000 00 00.",
+    );
 
     const forged = await fetch(
       `${h.app.url}${download.pathname}?exp=${download.searchParams.get("exp")}&sig=AAAA`,
