@@ -17,6 +17,7 @@ import type { DigestService } from "./digest/service.js";
 import { createFeatures } from "./features.js";
 import { createHttpServer } from "./http/server.js";
 import { createLogger, type Logger } from "./log.js";
+import { loadOrganisations } from "./org/organisation.js";
 import { loadUnits } from "./org/units.js";
 import type { AppServices } from "./services.js";
 import { type BotStateItem, CosmosBotStorage } from "./store/bot-storage.js";
@@ -65,6 +66,7 @@ export async function startApp(config: Config, options: AppOptions): Promise<App
   const { clock } = options;
   // Configuration files are checked before anything is started, so a bad file stops the start cleanly.
   const units = loadUnits(config.unitsFile);
+  const organisations = loadOrganisations(config.organisationFile, units);
   const calendar = loadTrainingCalendar(config.digest.trainingCalendarFile);
   const store = options.store ?? (await openStore(config.store, clock));
   const adapter = createAdapter(config.auth, log, options.botIdentity);
@@ -88,6 +90,7 @@ export async function startApp(config: Config, options: AppOptions): Promise<App
     clock,
     ...repositories,
     units,
+    organisations,
     roles: new ConfiguredRoles({
       adminAadIds: config.adminAadIds,
       dsoAadIds: config.dsoAadIds,

@@ -54,6 +54,7 @@ const EnvSchema = z.object({
     .default("local"),
   ADMIN_AAD_IDS: aadIdList,
   UNITS_FILE: optionalText,
+  ORGANISATION_FILE: optionalText,
   APPLICATIONINSIGHTS_CONNECTION_STRING: optionalText,
   SEND_RULES_FILE: optionalText,
   SEND_LEXICON_FILE: optionalText,
@@ -105,6 +106,8 @@ export interface Config {
   defaultOrgId: string;
   adminAadIds: string[];
   unitsFile: string;
+  /** The controllers (boards), organisation number and DSO contact the IMY notification names. */
+  organisationFile: string;
   /** Application Insights connection string; telemetry is off without it. */
   telemetryConnectionString?: string;
   /** A municipality's override of the "may I send?" rule table (JSON); validated when the app starts. */
@@ -216,6 +219,9 @@ export function loadConfig(source: NodeJS.ProcessEnv): Config {
     defaultOrgId: env.DEFAULT_ORG_ID,
     adminAadIds: env.ADMIN_AAD_IDS,
     unitsFile: env.UNITS_FILE ? path.resolve(env.UNITS_FILE) : path.join(CARDS_DIR, "org", "units.json"),
+    organisationFile: env.ORGANISATION_FILE
+      ? path.resolve(env.ORGANISATION_FILE)
+      : path.join(CARDS_DIR, "org", "organisation.json"),
     telemetryConnectionString: env.APPLICATIONINSIGHTS_CONNECTION_STRING,
     ...(env.SEND_RULES_FILE ? { sendRulesFile: path.resolve(env.SEND_RULES_FILE) } : {}),
     ...(env.SEND_LEXICON_FILE ? { sendLexiconFile: path.resolve(env.SEND_LEXICON_FILE) } : {}),

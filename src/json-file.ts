@@ -14,6 +14,23 @@ export type EntryNamer = (raw: unknown, issuePath: PropertyKey[]) => string;
 
 const dottedPath: EntryNamer = (_raw, issuePath) => issuePath.join(".") || "file";
 
+/**
+ * Names a problem inside the n-th entry of a list the way a municipality finds it: "activity 3 (id): field" for
+ * `section` "activities", `noun` "activity" and `idField` "id".
+ */
+export function listEntryNamer(section: string, noun: string, idField: string): EntryNamer {
+  return (raw, issuePath) => {
+    const [at, index, ...field] = issuePath;
+    if (at !== section || typeof index !== "number") return dottedPath(raw, issuePath);
+    const candidate = (raw as Record<string, unknown[] | undefined>)?.[section]?.[index];
+    const id =
+      candidate && typeof candidate === "object" && idField in candidate
+        ? ` (${String((candidate as Record<string, unknown>)[idField])})`
+        : "";
+    return `${noun} ${index + 1}${id}${field.length ? `: ${field.join(".")}` : ""}`;
+  };
+}
+
 /** Reads a JSON file that a municipality edits and validates it, so a mistake stops the start with a clear line. */
 export function readJsonFile<S extends z.ZodType>(
   file: string,

@@ -2,6 +2,7 @@ import type { ProactiveSender } from "./bot/proactive.js";
 import type { ConfiguredRoles } from "./bot/roles.js";
 import type { Config } from "./config.js";
 import type { Logger } from "./log.js";
+import type { Organisations } from "./org/organisation.js";
 import type { Units } from "./org/units.js";
 import type { Repositories } from "./store/repositories.js";
 import type { Store } from "./store/store.js";
@@ -18,6 +19,8 @@ export interface AppServices extends Repositories {
   log: Logger;
   clock: Clock;
   units: Units;
+  /** The controllers, organisation number and DSO contact for the IMY notification (ORGANISATION_FILE). */
+  organisations: Organisations;
   /** rolesOf() for every role check (bot and tab); DSO = DSO channel team members + DSO_AAD_IDS. */
   roles: ConfiguredRoles;
   /** Sends, updates and roster look-ups outside a turn, with retries (escalation). */

@@ -1,4 +1,13 @@
-import { type Case, type CaseActor, type CaseStatus, MAX_ADDITIONS } from "./case.js";
+import {
+  type Case,
+  type CaseActor,
+  type CaseStatus,
+  type DISCOVERY_METHODS,
+  type INFORM_METHODS,
+  type InformExemption,
+  MAX_ADDITIONS,
+  MAX_SUPPLEMENTS,
+} from "./case.js";
 
 /**
  * The case lifecycle as an explicit state machine:
@@ -17,6 +26,7 @@ export type LifecycleAction =
       notifyImyReason?: string;
       informSubjects: boolean;
       informSubjectsReason?: string;
+      informExemption?: InformExemption;
     }
   | { kind: "ask"; question: string }
   | { kind: "answer"; text: string }
@@ -24,7 +34,21 @@ export type LifecycleAction =
   | { kind: "requestActionPlan"; manager: CaseActor & { aadObjectId: string } }
   | { kind: "writeActionPlan"; cause: string; measures: string; owner: string; dueDate: string }
   | { kind: "close"; actionPlanNotNeeded: boolean }
-  | { kind: "reopen" };
+  | { kind: "reopen" }
+  /** What IMY's notification asks for beyond the report; only the fields given change. */
+  | { kind: "recordNotificationFacts"; facts: NotificationFacts }
+  | { kind: "recordSubjectsInformed"; informedAt: string; method: (typeof INFORM_METHODS)[number] }
+  /** A supplement sent to IMY after the first notification (art. 33(4)). */
+  | { kind: "recordImySupplement"; suppliedAt: string; summary?: string };
+
+export interface NotificationFacts {
+  becameAwareAt?: string;
+  endedAt?: string;
+  discoveryMethod?: (typeof DISCOVERY_METHODS)[number];
+  systems?: string;
+  processorName?: string;
+  consequences?: string;
+}
 
 export type ActionKind = LifecycleAction["kind"];
 
@@ -45,7 +69,14 @@ export type Refusal =
   | { code: "notTheManager" }
   | { code: "needsAssessment" }
   | { code: "needsImyReport" }
-  | { code: "needsActionPlan" };
+  | { code: "needsActionPlan" }
+  | { code: "nothingToRecord" }
+  | { code: "becameAwareOutOfRange" }
+  | { code: "endedOutOfRange" }
+  | { code: "informedAtOutOfRange" }
+  | { code: "notReportedToImy" }
+  | { code: "supplementOutOfRange" }
+  | { code: "supplementsFull" };
 
 export type Decision = { ok: true; case: Case } | { ok: false; refusal: Refusal };
 
@@ -70,6 +101,9 @@ export const ALLOWED_IN: Record<ActionKind, ReadonlySet<CaseStatus>> = {
   writeActionPlan: new Set(["action_plan"]),
   close: new Set(["assessed", "reported_to_imy", "action_plan"]),
   reopen: new Set(["closed"]),
+  recordNotificationFacts: WORKING,
+  recordSubjectsInformed: new Set(["assessed", "reported_to_imy", "action_plan", "reopened"]),
+  recordImySupplement: new Set(["reported_to_imy", "action_plan", "reopened"]),
 };
 
 /** Whether `b` is the person `a` names (by Entra object id; a name alone never matches). */
@@ -132,6 +166,10 @@ export function decide(c: Case, action: LifecycleAction, actor: CaseActor, now: 
             notifyImyReason,
             informSubjects: action.informSubjects,
             informSubjectsReason,
+            // An exemption only explains a decision not to inform.
+            ...(action.informExemption && !action.informSubjects
+              ? { informExemption: action.informExemption }
+              : {}),
             assessedAt: at,
             assessedBy: actor,
           },
@@ -199,7 +237,47 @@ export function decide(c: Case, action: LifecycleAction, actor: CaseActor, now: 
       const { closedAt: _closed, ...open } = c;
       return { ok: true, case: { ...open, status: "reopened" } };
     }
+    case "recordNotificationFacts":
+      return recordFacts(c, action.facts, at);
+    case "recordSubjectsInformed":
+      if (!c.dsoAssessment) return refuse({ code: "needsAssessment" });
+      if (!within(action.informedAt, c.discoveredAt, at)) return refuse({ code: "informedAtOutOfRange" });
+      return {
+        ok: true,
+        case: { ...c, subjectsInformed: { at: action.informedAt, method: action.method, by: actor } },
+      };
+    case "recordImySupplement": {
+      if (!c.imyReport) return refuse({ code: "notReportedToImy" });
+      if (!within(action.suppliedAt, c.imyReport.reportedAt, at))
+        return refuse({ code: "supplementOutOfRange" });
+      const earlier = c.imySupplements ?? [];
+      if (earlier.length >= MAX_SUPPLEMENTS) return refuse({ code: "supplementsFull" });
+      const summary = action.summary?.trim() || undefined;
+      return {
+        ok: true,
+        case: {
+          ...c,
+          imySupplements: [...earlier, { at: action.suppliedAt, by: actor, ...(summary ? { summary } : {}) }],
+        },
+      };
+    }
   }
+}
+
+/** ISO instants compare as text; `from` ≤ `at` ≤ `to`. */
+const within = (at: string, from: string, to: string) => at >= from && at <= to;
+
+function recordFacts(c: Case, facts: NotificationFacts, now: string): Decision {
+  const given = Object.fromEntries(
+    Object.entries(facts).filter(([, v]) => typeof v === "string" && v.trim() !== ""),
+  ) as NotificationFacts;
+  if (!Object.keys(given).length) return refuse({ code: "nothingToRecord" });
+  // The organisation becomes aware at or after the discovery, and never in the future.
+  if (given.becameAwareAt && !within(given.becameAwareAt, c.discoveredAt, now))
+    return refuse({ code: "becameAwareOutOfRange" });
+  if (given.endedAt && !within(given.endedAt, c.occurredFrom, now))
+    return refuse({ code: "endedOutOfRange" });
+  return { ok: true, case: { ...c, ...given, ...(given.endedAt ? { ongoing: false } : {}) } };
 }
 
 /** The DSO actions worth offering on the card in the case's current state (the server checks again on press). */
@@ -213,6 +291,9 @@ export function offeredActions(c: Case): ActionKind[] {
     "requestActionPlan",
     "close",
     "reopen",
+    "recordNotificationFacts",
+    "recordSubjectsInformed",
+    "recordImySupplement",
   ];
   return kinds.filter((kind) => {
     if (!ALLOWED_IN[kind].has(c.status)) return false;
@@ -221,6 +302,8 @@ export function offeredActions(c: Case): ActionKind[] {
     if (kind === "assess") return c.status !== "assessed";
     if (kind === "markReported") return c.dsoAssessment?.notifyImy === true && !c.imyReport;
     if (kind === "ask") return c.contactConsent;
+    if (kind === "recordSubjectsInformed") return c.dsoAssessment !== undefined && !c.subjectsInformed;
+    if (kind === "recordImySupplement") return c.imyReport !== undefined;
     return true;
   });
 }

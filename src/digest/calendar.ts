@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { readJsonFile } from "../json-file.js";
+import { listEntryNamer, readJsonFile } from "../json-file.js";
 
 /**
  * The training calendar (årshjul): yearly activities a manager is responsible
@@ -28,15 +28,8 @@ const CalendarFileSchema = z.object({
   ),
 });
 
-/** "activity 3 (id) field" for a problem inside an entry, so the municipality finds the line to fix. */
-function entryName(raw: unknown, issuePath: PropertyKey[]): string {
-  const [section, index, ...field] = issuePath;
-  if (section !== "activities" || typeof index !== "number") return issuePath.join(".") || "file";
-  const candidate = (raw as { activities?: unknown[] }).activities?.[index];
-  const id =
-    candidate && typeof candidate === "object" && "id" in candidate ? ` (${String(candidate.id)})` : "";
-  return `activity ${index + 1}${id}${field.length ? `: ${field.join(".")}` : ""}`;
-}
+/** "activity 3 (id): field" for a problem inside an entry, so the municipality finds the line to fix. */
+const entryName = listEntryNamer("activities", "activity", "id");
 
 /** Reads and validates the calendar; a bad entry stops the start with the file, the entry and the problem named. */
 export function loadTrainingCalendar(file: string): CalendarEntry[] {

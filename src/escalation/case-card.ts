@@ -3,11 +3,12 @@ import type { Locale } from "../cards/locale.js";
 import { plainText } from "../cards/plain-text.js";
 import { type CardJson, render } from "../cards/render.js";
 import { t } from "../cards/strings.js";
-import { awaitsImyDecision, type Case } from "../cases/case.js";
+import { awaitsImyDecision, type Case, INFORM_EXEMPTIONS } from "../cases/case.js";
 import { hoursLeft } from "../cases/deadline.js";
 import { offeredActions } from "../cases/lifecycle.js";
 import type { Units } from "../org/units.js";
 import type { Stored } from "../store/repository.js";
+import { reasonGroups, scoreFormula, severityText } from "./assessment-view.js";
 
 /** Municipal times are read in Swedish time, whatever the server's zone. */
 export const TIME_ZONE = "Europe/Stockholm";
@@ -48,7 +49,10 @@ function facts(c: Case, o: CaseCardOptions): { label: string; value: string }[] 
   const rows = [
     { label: s("unit"), value: o.units.name(c.unitId, locale) },
     { label: s("category"), value: t(locale, `case.category.${c.category}`) },
-    { label: s("severity"), value: t(locale, `case.severity.${p.severity}`) },
+    { label: s("severity"), value: severityText(p, locale) },
+    ...(p.score
+      ? [{ label: t(locale, "escalation.assessment.score"), value: scoreFormula(p, locale)! }]
+      : []),
     {
       label: s("counts"),
       value: s("countsValue", { subjects: c.approxSubjects, records: c.approxRecords }),
@@ -79,6 +83,20 @@ function facts(c: Case, o: CaseCardOptions): { label: string; value: string }[] 
       }),
     });
   }
+  if (c.subjectsInformed)
+    rows.push({
+      label: s("informedRow"),
+      value: s("informedLine", {
+        time: localTime(c.subjectsInformed.at),
+        method: t(locale, `escalation.labels.informMethod.${c.subjectsInformed.method}`),
+      }),
+    });
+  const supplements = c.imySupplements ?? [];
+  if (supplements.length)
+    rows.push({
+      label: s("supplementRow"),
+      value: s("supplementsLine", { count: supplements.length, time: localTime(supplements.at(-1)!.at) }),
+    });
   const plan = c.actionPlan
     ? s("planWritten", { manager: plainText(c.actionPlan.writtenBy.name), due: c.actionPlan.dueDate })
     : c.actionPlanNotNeeded
@@ -88,15 +106,6 @@ function facts(c: Case, o: CaseCardOptions): { label: string; value: string }[] 
         : undefined;
   if (plan) rows.push({ label: s("actionPlan"), value: plan });
   return rows;
-}
-
-/** A preliminary reason code in words; a code this version does not know is shown as it is. */
-function reasonText(code: string, locale: Locale): string {
-  try {
-    return t(locale, `assessment.${code}`);
-  } catch {
-    return code;
-  }
 }
 
 /**
@@ -114,7 +123,6 @@ export function caseCard(c: Stored<Case>, o: CaseCardOptions): CardJson {
     ]),
   );
   if (o.dso && !o.dso.assignable.length) can.assign = false;
-  const nowInZone = formatInTimeZone(o.now, TIME_ZONE, "yyyy-MM-dd'T'HH:mm");
   return render(
     "escalation/case",
     {
@@ -131,7 +139,12 @@ export function caseCard(c: Stored<Case>, o: CaseCardOptions): CardJson {
       }),
       protectionStyle: c.protectionLevel === "none" ? "emphasis" : "attention",
       facts: facts(c, o),
-      reasons: c.preliminary.reasons.map((code) => ({ line: reasonText(code, locale) })),
+      reasonGroups: reasonGroups(c.preliminary, locale).map((g, i) => ({
+        ...g,
+        // "Act now" stands out; the decisions' reasons read as ordinary text.
+        style: i === 0 && c.preliminary.actNow?.length ? "attention" : "default",
+      })),
+      choices: { informExemption: choicesOf(INFORM_EXEMPTIONS, "escalation.card.exemption", locale) },
       description: plainText(c.description),
       dialogue: dialogue(c, locale),
       dso: o.dso !== undefined,
@@ -139,11 +152,25 @@ export function caseCard(c: Stored<Case>, o: CaseCardOptions): CardJson {
       assignable: (o.dso?.assignable ?? [])
         .filter((m) => m.aadObjectId !== c.assignee?.aadObjectId)
         .map((m) => ({ aadObjectId: m.aadObjectId, name: plainText(m.name) })),
-      today: nowInZone.slice(0, 10),
-      nowTime: nowInZone.slice(11),
+      ...cardNow(o.now),
     },
     locale,
   );
+}
+
+/** Choices for an Input.ChoiceSet, each value labelled by the string under `prefix`. */
+export function choicesOf(
+  values: readonly string[],
+  prefix: string,
+  locale: Locale,
+): { title: string; value: string }[] {
+  return values.map((value) => ({ title: t(locale, `${prefix}.${value}`), value }));
+}
+
+/** Today's date and the time now in Swedish time, as the cards' date and time inputs want them. */
+export function cardNow(now: Date): { today: string; nowTime: string } {
+  const inZone = formatInTimeZone(now, TIME_ZONE, "yyyy-MM-dd'T'HH:mm");
+  return { today: inZone.slice(0, 10), nowTime: inZone.slice(11) };
 }
 
 const DIALOGUE_SHOWN = 6;

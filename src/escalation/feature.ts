@@ -1,4 +1,3 @@
-import { fromZonedTime } from "date-fns-tz";
 import { z } from "zod";
 import { type Feature, type Role, type VerbResult, verb } from "../bot/feature.js";
 import { messageCard, userFacingText } from "../bot/messages.js";
@@ -9,7 +8,7 @@ import type { Locale } from "../cards/locale.js";
 import { plainText } from "../cards/plain-text.js";
 import { type CardJson, render } from "../cards/render.js";
 import { t } from "../cards/strings.js";
-import type { Case, CaseActor } from "../cases/case.js";
+import { type Case, type CaseActor, INFORM_EXEMPTIONS } from "../cases/case.js";
 import {
   actionPlanRefusal,
   decide,
@@ -17,6 +16,7 @@ import {
   type Refusal,
   sameActor,
 } from "../cases/lifecycle.js";
+import type { Organisations } from "../org/organisation.js";
 import type { Units } from "../org/units.js";
 import { FINDING_KINDS, findIdentifyingData } from "../privacy/guard.js";
 import type { CaseRepository } from "../store/case-repository.js";
@@ -24,10 +24,10 @@ import { type ConversationReferences, conversationKey } from "../store/conversat
 import type { DsoChannels } from "../store/dso-channels.js";
 import type { Stored } from "../store/repository.js";
 import type { UnitManagers } from "../store/unit-managers.js";
-import { TIME_ZONE } from "./case-card.js";
+import { CaseRef, cardDate, cardTime, caseId, localInstant, optionalText, text } from "./card-inputs.js";
 import { actionPlanCard, type Escalation } from "./escalation.js";
 import type { ExportLinks } from "./export-links.js";
-import { imyExport } from "./imy-export.js";
+import { NOTIFICATION_NON_TEXT_FIELDS, notificationVerbs } from "./notification-verbs.js";
 
 export interface EscalationFeatureDeps {
   cases: CaseRepository;
@@ -36,6 +36,7 @@ export interface EscalationFeatureDeps {
   conversations: ConversationReferences;
   roles: ConfiguredRoles;
   units: Units;
+  organisations: Organisations;
   escalation: Escalation;
   links: ExportLinks;
 }
@@ -44,17 +45,6 @@ const DSO: Role[] = ["dso"];
 const ADMIN: Role[] = ["admin"];
 const ORG_EDITORS: Role[] = ["admin", "dso"];
 
-const caseId = z.string().min(1).max(128);
-/** The case version (etag) the card was drawn from: an action on an older card changes nothing. */
-const CaseRef = z.object({ caseId, v: z.string().min(1).max(200) });
-const text = (max: number) => z.string().trim().min(1).max(max);
-const optionalText = (max: number) =>
-  z
-    .string()
-    .trim()
-    .max(max)
-    .optional()
-    .transform((v) => v || undefined);
 const yesNo = z.enum(["yes", "no"]).transform((v) => v === "yes");
 const aad = z.string().uuid();
 
@@ -80,6 +70,8 @@ const NOT_TYPED = new Set([
   "reportedTime",
   "dueDate",
   "actionPlanNotNeeded",
+  "informExemption",
+  ...NOTIFICATION_NON_TEXT_FIELDS,
 ]);
 
 /** Fields that are meant to hold a person's name: the manager's, the owner of the action plan. */
@@ -363,6 +355,7 @@ export function escalationFeature(deps: EscalationFeatureDeps): Feature {
           notifyImyReason: optionalText(2000),
           informSubjects: yesNo,
           informSubjectsReason: optionalText(2000),
+          informExemption: z.union([z.enum(INFORM_EXEMPTIONS), z.literal("")]).optional(),
         }),
         (input) => ({
           kind: "assess",
@@ -370,6 +363,7 @@ export function escalationFeature(deps: EscalationFeatureDeps): Feature {
           notifyImyReason: input.notifyImyReason,
           informSubjects: input.informSubjects,
           informSubjectsReason: input.informSubjectsReason,
+          informExemption: input.informExemption || undefined,
         }),
         done("assess"),
       ),
@@ -379,17 +373,10 @@ export function escalationFeature(deps: EscalationFeatureDeps): Feature {
         done("ask"),
       ),
       "case.markReported": dsoAction(
-        CaseRef.extend({
-          reportedDate: z.iso.date(),
-          reportedTime: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/),
-          reference: text(100),
-        }),
+        CaseRef.extend({ reportedDate: cardDate, reportedTime: cardTime, reference: text(100) }),
         (input) => ({
           kind: "markReported",
-          reportedAt: fromZonedTime(
-            `${input.reportedDate}T${input.reportedTime}:00`,
-            TIME_ZONE,
-          ).toISOString(),
+          reportedAt: localInstant(input.reportedDate, input.reportedTime),
           reference: input.reference,
         }),
         done("markReported"),
@@ -409,30 +396,12 @@ export function escalationFeature(deps: EscalationFeatureDeps): Feature {
         done("close"),
       ),
       "case.reopen": dsoAction(CaseRef, () => ({ kind: "reopen" }), done("reopen")),
-      "case.imyExport": verb({
-        schema: z.object({ caseId }),
-        roles: DSO,
-        async run(input, turn) {
-          const c = await existingCase(turn, input.caseId);
-          return {
-            card: render(
-              "escalation/imy-export",
-              {
-                caseId: c.id,
-                title: t(turn.locale, "escalation.imy.title", { number: c.number }),
-                // The card shows the lines as text; the downloadable file keeps them exactly as typed.
-                lines: imyExport(c, deps.units.name(c.unitId, turn.locale), turn.locale, turn.now).map(
-                  (l) => ({
-                    ...l,
-                    line: plainText(l.line),
-                  }),
-                ),
-                downloadUrl: (await deps.links.url(turn.orgId, c.id, turn.now)) ?? "",
-              },
-              turn.locale,
-            ),
-          };
-        },
+      ...notificationVerbs({
+        dsoAction,
+        existingCase,
+        units: deps.units,
+        organisations: deps.organisations,
+        links: deps.links,
       }),
 
       /** The reporter answers the DSO's question in personal chat (only the reporter; to others the case is unknown). */

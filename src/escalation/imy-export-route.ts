@@ -1,10 +1,12 @@
 import type { HttpRoute } from "../bot/feature.js";
 import { t } from "../cards/strings.js";
+import type { Organisations } from "../org/organisation.js";
 import type { Units } from "../org/units.js";
 import type { CaseRepository } from "../store/case-repository.js";
 import type { Clock } from "../time/clock.js";
 import type { ExportLinks } from "./export-links.js";
 import { imyExport, imyExportText } from "./imy-export.js";
+import { exportContext } from "./notification-verbs.js";
 
 /**
  * GET /api/imy-export/:orgId/:caseId?exp=…&sig=… — the IMY export as a text
@@ -14,6 +16,7 @@ import { imyExport, imyExportText } from "./imy-export.js";
 export function imyExportRoute(deps: {
   cases: CaseRepository;
   units: Units;
+  organisations: Organisations;
   links: ExportLinks;
   clock: Clock;
 }): HttpRoute {
@@ -37,7 +40,7 @@ export function imyExportRoute(deps: {
       if (!valid) return refused;
       const c = await deps.cases.get(orgId, caseId);
       if (!c) return { ...refused, status: 404, body: "not found\n" };
-      const lines = imyExport(c, deps.units.name(c.unitId, "sv"), "sv", now);
+      const lines = imyExport(c, exportContext(c, deps, "sv", now));
       return {
         status: 200,
         contentType: "text/plain; charset=utf-8",

@@ -33,10 +33,19 @@ export function createEscalation(services: AppServices): Feature {
       conversations: services.conversations,
       roles: services.roles,
       units: services.units,
+      organisations: services.organisations,
       escalation,
       links,
     }),
-    routes: [imyExportRoute({ cases: services.cases, units: services.units, links, clock: services.clock })],
+    routes: [
+      imyExportRoute({
+        cases: services.cases,
+        units: services.units,
+        organisations: services.organisations,
+        links,
+        clock: services.clock,
+      }),
+    ],
     background: escalation.watcher(services.config.deadlineWatchSeconds),
   };
 }

@@ -29,7 +29,8 @@ export function plainDigitsAndDashes(text: string): string {
     .replace(/[\uFF10-\uFF19]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xff10 + 48));
 }
 
-function luhnValid(digits: string): boolean {
+/** The Luhn check digit of personal identity numbers and of organisation numbers (organisationsnummer). */
+export function luhnValid(digits: string): boolean {
   let sum = 0;
   for (let i = 0; i < digits.length; i++) {
     let d = Number(digits[i]) * (i % 2 === 0 ? 2 : 1);

@@ -3,7 +3,7 @@ import type { Case } from "../../src/cases/case.js";
 import type { NewCase } from "../../src/store/case-repository.js";
 import type { Stored } from "../../src/store/repository.js";
 import { aCase } from "../support/builders.js";
-import { type Card, cardsOf, hasAction, textOf } from "../support/cards.js";
+import { type Card, cardsOf, expectInOrder, hasAction, textOf } from "../support/cards.js";
 import { waitForCase } from "../support/cases.js";
 import type { Captured } from "../support/connector.js";
 import { aUser, type Harness, startHarness } from "../support/harness.js";
@@ -417,13 +417,20 @@ describe("the IMY export", () => {
     const text = textOf(exported.card);
     const expected = [
       `Underlag för anmälan till IMY – ${c.number}`,
+      "Anmälan",
+      "Komplettering (art. 33.4) av anmälan med IMY:s referens DI-2026-99, lämnad 2026-11-20 10:15.",
       "1. Personuppgiftsansvarig",
-      `Ansvarig nämnd eller bolag: Socialförvaltningen. Internt diarienummer: ${c.number}.`,
+      // The board that answers for the unit, with the municipality's organisation number (cards/org/organisation.json).
+      "Personuppgiftsansvarig: Socialnämnden, Exempelstads kommun (organisationsnummer 212000-9903).",
+      `Internt diarienummer: ${c.number}.`,
       "2. Kontaktperson",
-      `Dataskyddsombudet (${dso1.name}).`,
+      // On the card the address is shown defanged, as all text there is; the file below has it as configured.
+      "Dataskyddsombud: Kommunens dataskyddsombud, dataskyddsombud",
+      `Handläggare hos dataskyddsombudet: ${dso1.name}.`,
       "3. Tidpunkter",
       "Inträffade: 2026-11-18 08:00 – 2026-11-18 09:00 (ungefärligt).",
       "Upptäcktes: 2026-11-16 10:00.",
+      "Organisationen fick kännedom om att det är en personuppgiftsincident: ännu inte känt.",
       "Pågår fortfarande.",
       "4. Hur och av vem incidenten upptäcktes",
       "Upptäcktes av någon utanför organisationen.",
@@ -433,7 +440,7 @@ describe("the IMY export", () => {
       "6. Orsak",
       "tekniskt fel",
       "7. Var",
-      "Personuppgiftsbiträde inblandat: ja.",
+      "Personuppgiftsbiträde inblandat: ja – ännu inte känt.",
       "8. Berörda personer",
       "Grupper: barn, invånare eller klienter. Ungefärligt antal: 3.",
       "9. Berörda uppgifter",
@@ -441,6 +448,7 @@ describe("the IMY export", () => {
       "10. Kryptering och obehörig insyn",
       "krypterade eller oläsbara: nej. Någon obehörig har tagit del av uppgifterna: ja.",
       "11. Sannolika konsekvenser och allvarlighet",
+      "Sannolika konsekvenser för de berörda: ännu inte känt.",
       "Bedömd allvarlighet: Hög.",
       "12. Vidtagna och planerade åtgärder",
       "Vidtagna åtgärder: Kontaktat mottagaren.",
@@ -455,12 +463,7 @@ describe("the IMY export", () => {
       "16. Andra anmälningar",
       "polisanmälan, lex Sarah-anmälan till IVO",
     ];
-    let from = 0;
-    for (const part of expected) {
-      const at = text.indexOf(part, from);
-      expect(at, `"${part}" after position ${from}`).toBeGreaterThanOrEqual(0);
-      from = at + part.length;
-    }
+    expectInOrder(text, expected);
 
     const download = new URL(findDownload(exported.card) ?? "");
     expect(download.origin).toBe("https://varna.example.se");
@@ -469,6 +472,9 @@ describe("the IMY export", () => {
     expect(file.headers.get("content-disposition")).toBe(`attachment; filename="${c.number}-IMY.txt"`);
     const body = await file.text();
     for (const part of expected) expect(body).toContain(part);
+    expect(body).toContain(
+      "Dataskyddsombud: Kommunens dataskyddsombud, dataskyddsombud@exempelstad.se, 010-000 00 00.",
+    );
 
     const forged = await fetch(
       `${h.app.url}${download.pathname}?exp=${download.searchParams.get("exp")}&sig=AAAA`,
@@ -476,6 +482,80 @@ describe("the IMY export", () => {
     expect(forged.status).toBe(403);
     const staffTry = await channel(staff).execute("case.imyExport", { caseId: c.id });
     expect(staffTry.message).toContain("Det här får bara dataskyddsombudet göra");
+  });
+});
+
+describe("completing the IMY notification from the export card", () => {
+  it("a DSO fills in what is not yet known, notifies IMY, then records a supplement and how the people were told", async () => {
+    const before = h.clock.now();
+    h.clock.set(new Date("2026-11-23T12:00:00Z"));
+    try {
+      const { c } = await postedCase({ discoveredAt: "2026-11-20T09:00:00.000Z" });
+      await dsoPress(c.id, "case.take");
+      const exportCard = async () =>
+        (await channel().execute("case.imyExport", { caseId: c.id })).cards.at(-1)!;
+      const first = await exportCard();
+      expect(textOf(first)).toContain("Första anmälan (art. 33).");
+      expect(textOf(first)).toContain("System som berörs: ännu inte känt.");
+      expect(hasAction(first, "case.imySupplement")).toBe(false);
+
+      // Half a date is asked again and changes nothing.
+      const half = await channel().press(first, "case.notificationFacts", { becameAwareDate: "2026-11-20" });
+      expect(half.message ?? textOf(half.cards.at(-1)!)).toContain("Ange både datum och tid.");
+      const filled = await channel().press(await exportCard(), "case.notificationFacts", {
+        becameAwareDate: "2026-11-20",
+        becameAwareTime: "11:00",
+        discoveryMethod: "recipient_told_us",
+        systems: "Outlook",
+        processorName: "Exempel Drift AB",
+      });
+      expect(textOf(filled.cards.at(-1)!)).toContain("Uppgifterna är sparade.");
+      const completed = textOf(await exportCard());
+      expect(completed).toContain(
+        "Organisationen fick kännedom om att det är en personuppgiftsincident: 2026-11-20 11:00.",
+      );
+      expect(completed).toContain("Så upptäcktes den: mottagaren hörde av sig.");
+      expect(completed).toContain("System som berörs: Outlook.");
+
+      await dsoPress(c.id, "case.assess", { notifyImy: "yes", informSubjects: "yes" });
+      await dsoPress(c.id, "case.markReported", {
+        reportedDate: "2026-11-21",
+        reportedTime: "09:00",
+        reference: "DI-2026-777",
+      });
+      const notified = await exportCard();
+      expect(textOf(notified)).toContain(
+        "Komplettering (art. 33.4) av anmälan med IMY:s referens DI-2026-777, lämnad 2026-11-21 09:00.",
+      );
+      const forged = await channel(staff).press(notified, "case.imySupplement", {
+        suppliedDate: "2026-11-22",
+        suppliedTime: "10:00",
+      });
+      expect(forged.message).toContain("Det här får bara dataskyddsombudet göra");
+      await channel().press(notified, "case.imySupplement", {
+        suppliedDate: "2026-11-22",
+        suppliedTime: "10:00",
+        supplementSummary: "Antal berörda rättat.",
+      });
+      await channel().press(await exportCard(), "case.subjectsInformed", {
+        informedDate: "2026-11-21",
+        informedTime: "15:00",
+        informMethod: "letter",
+      });
+      const final = textOf(await exportCard());
+      expect(final).toContain("Tidigare komplettering 2026-11-22 10:00: Antal berörda rättat.");
+      expect(final).toContain("De berörda informerades 2026-11-21 15:00 (brev).");
+      const history = await h.app.services.cases.history(c.id);
+      expect(history.map((e) => e.type)).toEqual(
+        expect.arrayContaining([
+          "case.recordNotificationFacts",
+          "case.recordImySupplement",
+          "case.recordSubjectsInformed",
+        ]),
+      );
+    } finally {
+      h.clock.set(before);
+    }
   });
 });
 

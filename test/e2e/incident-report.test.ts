@@ -89,7 +89,7 @@ describe("reporting an incident", () => {
     expect(history.map((e) => e.type)).toEqual(["created"]);
   });
 
-  it("a social secretary reports a protected address revealed: high severity, and told at once to call the DSO and never to e-mail the person", async () => {
+  it("a social secretary reports a protected address revealed: the highest severity, and told at once to call the DSO and never to e-mail the person", async () => {
     const user = aUser({ locale: "sv-SE" });
     const chat = h.personal(user);
     const answers = protectedAddressRevealed();
@@ -105,14 +105,15 @@ describe("reporting an incident", () => {
       ...answers,
       what: undefined as never,
     });
-    expect(textOf(summary)).toContain("Allvarlighet Hög");
+    // A protected address that may reach someone is a risk to safety: always the highest level (issue 14).
+    expect(textOf(summary)).toContain("Allvarlighet Mycket hög");
     expect(textOf(summary)).toContain("Skyddade personuppgifter berörs");
     expect(textOf(summary)).toContain("Informera de berörda Troligen nödvändigt");
     await chat.press(summary, "incident.submit");
     const [stored] = await casesOf(user.aadObjectId);
     expect(stored).toMatchObject({
       protectionLevel: "skyddad_folkbokforing",
-      preliminary: { severity: "high", notifyImyLikely: true, informSubjectsLikely: true },
+      preliminary: { severity: "very_high", notifyImyLikely: true, informSubjectsLikely: true },
     });
   });
 
@@ -128,7 +129,8 @@ describe("reporting an incident", () => {
       }),
     );
     expect(textOf(turns[0]!.cards[0]!)).toContain("**Never** contact the protected person by e-mail or SMS");
-    expect(textOf(summary)).toContain("Severity High");
+    // Read as protected, and it may have reached anyone: the highest level until the reporter knows better.
+    expect(textOf(summary)).toContain("Severity Very high");
     expect(textOf(summary)).toContain("treated as if it is");
     expect(textOf(summary)).toContain("Deadline for notifying IMY Tuesday 24 November 2026, 09:15");
   });

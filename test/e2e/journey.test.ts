@@ -24,7 +24,7 @@ beforeAll(async () => {
 afterAll(async () => h?.close());
 
 describe("from a worried clerk to the DSO channel", () => {
-  it("a clerk reports a protected address revealed in a letter; the DSO channel gets a high-severity card at once, the DSO takes it and the clerk is told", async () => {
+  it("a clerk reports a protected address revealed in a letter; the DSO channel gets a card of the highest severity at once, the DSO takes it and the clerk is told", async () => {
     const clerk = aUser({ name: "Klara Kontorist" });
     const chat = h.personal(clerk);
     const first = shown(await chat.say("jag skickade fel brev"));
@@ -43,7 +43,7 @@ describe("from a worried clerk to the DSO channel", () => {
     );
     const channelText = textOf(cardsOf(post.activity)[0]!);
     expect(channelText).toContain("Skyddad folkbokföring");
-    expect(channelText).toContain("Hög");
+    expect(channelText).toContain("Mycket hög");
     // The channel card does not name the reporter (the person who made a mistake is not named).
     expect(channelText).not.toContain(clerk.name);
 

@@ -115,3 +115,13 @@ export function pressPayload(
   }
   return { verb: action.verb, data: { ...defaults, ...(action.data ?? {}), ...inputs } };
 }
+
+/** Fails unless every part occurs in `text`, each after the one before (e.g. the sections of a notification). */
+export function expectInOrder(text: string, parts: readonly string[]): void {
+  let from = 0;
+  for (const part of parts) {
+    const at = text.indexOf(part, from);
+    if (at < 0) throw new Error(`"${part}" not found after position ${from}`);
+    from = at + part.length;
+  }
+}

@@ -20,6 +20,7 @@ const OPTIONAL_IN_AZURE: Record<string, string> = {
   DATA_DIR: "the embedded store only (no COSMOS_ENDPOINT)",
   EMBEDDED_COSMOS_PORT: "the embedded store only (no COSMOS_ENDPOINT)",
   UNITS_FILE: "defaults to cards/org/units.json, which the municipality edits before deploying",
+  ORGANISATION_FILE: "defaults to cards/org/organisation.json, which the municipality edits before deploying",
   SEND_RULES_FILE: "the baseline rules apply unless the municipality deploys its own override file",
   SEND_LEXICON_FILE: "the baseline words apply unless the municipality deploys its own lexicon file",
   DEADLINE_WATCH_SECONDS: "the default (every 60 s) suits production",

@@ -46,6 +46,9 @@ const sample: Record<ActionKind, LifecycleAction> = {
   writeActionPlan: { kind: "writeActionPlan", cause: "c", measures: "m", owner: "o", dueDate: "2026-12-01" },
   close: { kind: "close", actionPlanNotNeeded: true },
   reopen: { kind: "reopen" },
+  recordNotificationFacts: { kind: "recordNotificationFacts", facts: { systems: "Treserva" } },
+  recordSubjectsInformed: { kind: "recordSubjectsInformed", informedAt: now.toISOString(), method: "letter" },
+  recordImySupplement: { kind: "recordImySupplement", suppliedAt: now.toISOString() },
 };
 
 describe("case lifecycle", () => {
@@ -172,6 +175,144 @@ describe("case lifecycle", () => {
     expect(offeredActions(caseIn("reported"))).toContain("take");
     expect(offeredActions(caseIn("triage", { assignee: dso }))).not.toContain("take");
     expect(offeredActions(caseIn("closed"))).toEqual(["reopen"]);
+  });
+});
+
+describe("what the DSO records for the IMY notification", () => {
+  const reported = caseIn("reported_to_imy", {
+    dsoAssessment: assessment(true),
+    imyReport: { reportedAt: "2026-11-21T08:00:00.000Z", reference: "DI-2026-1", by: dso },
+  });
+
+  it("records when the organisation became aware, when it ended, how it was found, the systems and the consequences", () => {
+    const d = decide(
+      caseIn("triage", { ongoing: true }),
+      {
+        kind: "recordNotificationFacts",
+        facts: {
+          becameAwareAt: "2026-11-20T12:00:00.000Z",
+          endedAt: "2026-11-20T13:00:00.000Z",
+          discoveryMethod: "recipient_told_us",
+          systems: "Outlook",
+          processorName: "",
+          consequences: "Obehörig kan känna till beslutet.",
+        },
+      },
+      dso,
+      now,
+    );
+    expect(d).toMatchObject({
+      ok: true,
+      case: {
+        becameAwareAt: "2026-11-20T12:00:00.000Z",
+        endedAt: "2026-11-20T13:00:00.000Z",
+        ongoing: false,
+        discoveryMethod: "recipient_told_us",
+        systems: "Outlook",
+        consequences: "Obehörig kan känna till beslutet.",
+      },
+    });
+    // An empty field changes nothing; it does not blank what is there.
+    expect(d.ok && "processorName" in d.case).toBe(false);
+  });
+
+  it("refuses an awareness before the discovery or in the future, an end before the start, and an empty form", () => {
+    const c = caseIn("triage");
+    const facts = (f: Record<string, string>) =>
+      ({ kind: "recordNotificationFacts", facts: f }) as LifecycleAction;
+    expect(decide(c, facts({ becameAwareAt: "2026-11-19T00:00:00.000Z" }), dso, now)).toEqual({
+      ok: false,
+      refusal: { code: "becameAwareOutOfRange" },
+    });
+    expect(decide(c, facts({ becameAwareAt: "2026-11-22T00:00:00.000Z" }), dso, now)).toEqual({
+      ok: false,
+      refusal: { code: "becameAwareOutOfRange" },
+    });
+    expect(decide(c, facts({ endedAt: "2026-11-20T08:00:00.000Z" }), dso, now)).toEqual({
+      ok: false,
+      refusal: { code: "endedOutOfRange" },
+    });
+    expect(decide(c, facts({ systems: "  " }), dso, now)).toEqual({
+      ok: false,
+      refusal: { code: "nothingToRecord" },
+    });
+  });
+
+  it("records when and how the people were told, after the assessment", () => {
+    expect(decide(caseIn("reopened"), sample.recordSubjectsInformed, dso, now)).toEqual({
+      ok: false,
+      refusal: { code: "needsAssessment" },
+    });
+    const d = decide(
+      caseIn("assessed", { dsoAssessment: assessment(true) }),
+      sample.recordSubjectsInformed,
+      dso,
+      now,
+    );
+    expect(d).toMatchObject({ ok: true, case: { subjectsInformed: { method: "letter", by: dso } } });
+    expect(d.ok && offeredActions(d.case)).not.toContain("recordSubjectsInformed");
+    const early = {
+      ...sample.recordSubjectsInformed,
+      informedAt: "2026-11-19T00:00:00.000Z",
+    } as LifecycleAction;
+    expect(decide(caseIn("assessed", { dsoAssessment: assessment(true) }), early, dso, now)).toEqual({
+      ok: false,
+      refusal: { code: "informedAtOutOfRange" },
+    });
+  });
+
+  it("records supplements to the IMY notification, only after it was made and not before it", () => {
+    const noReport = caseIn("action_plan", { dsoAssessment: assessment(true) });
+    expect(decide(noReport, sample.recordImySupplement, dso, now)).toEqual({
+      ok: false,
+      refusal: { code: "notReportedToImy" },
+    });
+    expect(offeredActions(noReport)).not.toContain("recordImySupplement");
+    const before = { kind: "recordImySupplement", suppliedAt: "2026-11-21T07:00:00.000Z" } as const;
+    expect(decide(reported, before, dso, now)).toEqual({
+      ok: false,
+      refusal: { code: "supplementOutOfRange" },
+    });
+    const once = decide(
+      reported,
+      { ...sample.recordImySupplement, summary: " Antal berörda: 3. " } as LifecycleAction,
+      dso,
+      now,
+    );
+    expect(once).toMatchObject({
+      ok: true,
+      case: { imySupplements: [{ summary: "Antal berörda: 3.", by: dso }] },
+    });
+    const full = {
+      ...reported,
+      imySupplements: Array.from({ length: 20 }, () => ({ at: now.toISOString(), by: dso })),
+    };
+    expect(decide(full, sample.recordImySupplement, dso, now)).toEqual({
+      ok: false,
+      refusal: { code: "supplementsFull" },
+    });
+  });
+
+  it("keeps an exemption from informing only with a decision not to inform", () => {
+    const exempt = (informSubjects: boolean) =>
+      decide(
+        caseIn("triage"),
+        {
+          kind: "assess",
+          notifyImy: true,
+          informSubjects,
+          informSubjectsReason: "krypterad",
+          informExemption: "encrypted",
+        },
+        dso,
+        now,
+      );
+    expect(exempt(false)).toMatchObject({
+      ok: true,
+      case: { dsoAssessment: { informExemption: "encrypted" } },
+    });
+    const informing = exempt(true);
+    expect(informing.ok && "informExemption" in informing.case.dsoAssessment!).toBe(false);
   });
 });
 

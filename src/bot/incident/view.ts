@@ -152,7 +152,7 @@ function summaryFacts(draft: IncidentDraft, { locale, units }: ViewContext): Cho
   ];
 }
 
-const STYLE = { high: "attention", medium: "warning", low: "good" } as const;
+const STYLE = { very_high: "attention", high: "attention", medium: "warning", low: "good" } as const;
 
 export function showCard(show: Show, view: ViewContext): CardJson {
   const { locale } = view;

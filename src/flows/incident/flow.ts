@@ -123,8 +123,8 @@ function receipt(draft: IncidentDraft): Show {
 }
 
 function factsOf(draft: IncidentDraft) {
-  const { what, when, data } = draft.answers as Answers;
-  return { ...what, ...data, ongoing: when.ongoing };
+  const { what, when, data, who } = draft.answers as Answers;
+  return { ...what, ...data, ongoing: when.ongoing, cause: who.cause };
 }
 
 function moved(
