@@ -131,7 +131,8 @@ function classify(word: Word, data: NameData): Classified {
 
 /** Product and system names carry a capital inside the word (FortiClient, OneDrive, SharePoint); names of people rarely do. */
 const INNER_CAPITAL = /\p{Ll}\p{Lu}/u;
-const properNoun = (c: Classified) => c.word.capitalised && !c.word.allCaps && !INNER_CAPITAL.test(c.word.text);
+const properNoun = (c: Classified) =>
+  c.word.capitalised && !c.word.allCaps && !INNER_CAPITAL.test(c.word.text);
 const plainFirstName = (c: Classified) => c.first && !c.firstAlsoWord && !c.firstNeverAlone;
 const plainSurname = (c: Classified) => c.surname && !c.surnameAlsoWord;
 const isInitial = (c: Classified, text: string) =>
