@@ -22,7 +22,8 @@ function applies(when: AssessmentRule["when"], f: AssessmentFacts): boolean {
   if (when.protectionAny && !when.protectionAny.includes(f.protectionLevel)) return false;
   if (when.dataAny && !when.dataAny.some((d) => f.dataCategories.includes(d))) return false;
   if (when.subjectsAny && !when.subjectsAny.some((s) => f.subjectGroups.includes(s))) return false;
-  if (when.minSubjects !== undefined && f.approxSubjects < when.minSubjects) return false;
+  // A count not known yet does not raise the severity; the case is flagged to be completed meanwhile.
+  if (when.minSubjects !== undefined && (f.approxSubjects ?? 0) < when.minSubjects) return false;
   if (when.breachAny && !when.breachAny.some((b) => f.breachTypes.includes(b))) return false;
   if (
     when.breachOnly &&

@@ -62,12 +62,18 @@ export function imyExport(c: Case, unitName: string, locale: Locale, now: Date):
   );
   section("h6", label("cause", [c.cause]));
   section("h7", s("where", { unit: unitName, processor: yesNo(c.processorInvolved) }));
-  section("h8", s("subjects", { groups: label("subjectGroup", c.subjectGroups), count: c.approxSubjects }));
+  section(
+    "h8",
+    s("subjects", {
+      groups: label("subjectGroup", c.subjectGroups),
+      count: c.approxSubjects ?? s("unknown"),
+    }),
+  );
   section(
     "h9",
     s("data", {
       categories: label("dataCategory", c.dataCategories),
-      count: c.approxRecords,
+      count: c.approxRecords ?? s("unknown"),
       protection: t(locale, `case.protection.${c.protectionLevel}`),
     }),
   );
