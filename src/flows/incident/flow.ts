@@ -179,7 +179,7 @@ function show(draft: IncidentDraft, notices: Notice[] = [], effects: Effect[] = 
 /** Checks that depend on more than one step: a breach needs a type; measures must belong to the category. */
 function crossCheck(step: StepId, answers: Partial<Answers>): Refusal | undefined {
   if (step === "data" && answers.what?.type === "incident" && answers.data!.breachTypes.length === 0)
-    return refusal("incident.refused.breachRequired");
+    return refusal("incident.refused.breachRequired", undefined, "breachTypes");
   if (step === "done") {
     const allowed = MEASURES[answers.what?.category ?? "other"];
     if (answers.done!.measuresTaken.some((m) => !allowed.includes(m))) return refusal("errors.invalidInput");

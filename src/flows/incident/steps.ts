@@ -155,16 +155,15 @@ export function quickSchema(now: Date, units: readonly string[]) {
       type: chosen(CASE_TYPES, "type"),
       protectionLevel: chosen(PROTECTION_LEVELS, "protectionLevel"),
       description: text("description"),
-      discoveredDate: z.union([z.literal(""), date]),
+      discoveredDate: z.union([z.literal(""), date]).superRefine((v, ctx) => {
+        if (v === "") refuse(ctx, "choose", { field: "incident.fields.discoveredDate" });
+      }),
       discoveredTime: z.union([time, z.literal("")]).default(""),
       occurredAt: z.iso.datetime({ offset: true }).optional(),
-      unitId: z.union([z.literal(""), z.string().refine((id) => units.includes(id))]),
+      unitId: z.union([z.literal(""), z.string().refine((id) => units.includes(id))]).superRefine((v, ctx) => {
+        if (v === "") refuse(ctx, "choose", { field: "incident.fields.unitId" });
+      }),
       lateReason: z.string().default(""),
-    })
-    .superRefine((v, ctx) => {
-      if (v.discoveredDate === "")
-        refuse(ctx, "choose", { field: "incident.fields.discoveredDate" }, ["discoveredDate"]);
-      if (v.unitId === "") refuse(ctx, "choose", { field: "incident.fields.unitId" }, ["unitId"]);
     })
     .transform((v, ctx) => {
       const discovered = localInstant(v.discoveredDate, v.discoveredTime || undefined);

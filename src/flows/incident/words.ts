@@ -11,6 +11,8 @@ export function wordsOf(text: string): string[] {
     .replace(/<[^>]+>/g, " ")
     .replace(/&nbsp;/g, " ")
     .toLowerCase()
+    // "kl. 14.30" is a time of day, not two numbers.
+    .replace(/(\d)\.(\d)/g, "$1:$2")
     .replace(/[^\p{L}\p{N}\-:/]+/gu, " ")
     .split(" ")
     .map((w) => w.replace(/^[-:/]+|[-:/]+$/g, ""))
