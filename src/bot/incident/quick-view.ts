@@ -108,7 +108,7 @@ export function quickCard(draft: IncidentDraft, view: QuickView): CardJson {
         id: "discoveredTime",
         kind: "time",
         label: t(locale, "incident.quick.discoveredTime"),
-        value: typed("discoveredTime", s.discoveredTimeKnown ? (discovered?.time ?? "") : ""),
+        value: typed("discoveredTime", discovered?.time ?? ""),
       }),
     },
     {
