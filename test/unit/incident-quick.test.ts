@@ -1,5 +1,4 @@
 import { describe, expect, it } from "vitest";
-import type { NewCase } from "../../src/store/case-repository.js";
 import { complete, pendingFacts } from "../../src/flows/incident/completion.js";
 import type { IncidentDraft } from "../../src/flows/incident/draft.js";
 import { isRefusal, next, type Outcome, startDraft } from "../../src/flows/incident/flow.js";
@@ -7,6 +6,7 @@ import { suggestionsFromReading } from "../../src/flows/incident/quick.js";
 import { readWhen } from "../../src/flows/incident/read-when.js";
 import { readReport } from "../../src/flows/incident/recognise.js";
 import { Words } from "../../src/flows/incident/words.js";
+import type { NewCase } from "../../src/store/case-repository.js";
 
 // Sunday 22 November 2026, 11:00 in Stockholm.
 const NOW = new Date("2026-11-22T10:00:00Z");

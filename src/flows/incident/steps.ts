@@ -160,9 +160,11 @@ export function quickSchema(now: Date, units: readonly string[]) {
       }),
       discoveredTime: z.union([time, z.literal("")]).default(""),
       occurredAt: z.iso.datetime({ offset: true }).optional(),
-      unitId: z.union([z.literal(""), z.string().refine((id) => units.includes(id))]).superRefine((v, ctx) => {
-        if (v === "") refuse(ctx, "choose", { field: "incident.fields.unitId" });
-      }),
+      unitId: z
+        .union([z.literal(""), z.string().refine((id) => units.includes(id))])
+        .superRefine((v, ctx) => {
+          if (v === "") refuse(ctx, "choose", { field: "incident.fields.unitId" });
+        }),
       lateReason: z.string().default(""),
     })
     .transform((v, ctx) => {

@@ -7,16 +7,18 @@
 
 /** Lower-case words without markup or punctuation; hyphens inside words stay ("e-post"). */
 export function wordsOf(text: string): string[] {
-  return text
-    .replace(/<[^>]+>/g, " ")
-    .replace(/&nbsp;/g, " ")
-    .toLowerCase()
-    // "kl. 14.30" is a time of day, not two numbers.
-    .replace(/(\d)\.(\d)/g, "$1:$2")
-    .replace(/[^\p{L}\p{N}\-:/]+/gu, " ")
-    .split(" ")
-    .map((w) => w.replace(/^[-:/]+|[-:/]+$/g, ""))
-    .filter(Boolean);
+  return (
+    text
+      .replace(/<[^>]+>/g, " ")
+      .replace(/&nbsp;/g, " ")
+      .toLowerCase()
+      // "kl. 14.30" is a time of day, not two numbers.
+      .replace(/(\d)\.(\d)/g, "$1:$2")
+      .replace(/[^\p{L}\p{N}\-:/]+/gu, " ")
+      .split(" ")
+      .map((w) => w.replace(/^[-:/]+|[-:/]+$/g, ""))
+      .filter(Boolean)
+  );
 }
 
 /** Optimal string alignment distance, stopping early once it is over `max`. */
