@@ -133,7 +133,7 @@ export function contrastFailures(template: unknown, minimum = 4.5): ContrastFail
   const failures: ContrastFailure[] = [];
   const visit = (node: unknown, styles: ContainerStyle[], path: string): void => {
     if (Array.isArray(node)) {
-      node.forEach((n, i) => visit(n, styles, `${path}[${i}]`));
+      for (const [i, n] of node.entries()) visit(n, styles, `${path}[${i}]`);
       return;
     }
     if (!node || typeof node !== "object") return;

@@ -39,6 +39,7 @@ describe("text contrast of every card template in Teams' light, dark and high-co
         { type: "TextBlock", text: "ok", color: "Good" },
         {
           type: "Container",
+          // biome-ignore lint/suspicious/noTemplateCurlyInString: a card template expression, not a JS template
           style: "${verdictStyle}",
           items: [{ type: "TextBlock", text: "x", color: "Warning" }],
         },
