@@ -16,6 +16,7 @@ import type { Logger } from "../log.js";
 import type { Clock } from "../time/clock.js";
 import type { Command, Feature } from "./feature.js";
 import { messageCard, userFacingText } from "./messages.js";
+import { recogniseSmallTalk, type SmallTalk } from "./small-talk.js";
 import { normalizeCommandText } from "./text.js";
 import { type TurnInfo, turnInfoFrom } from "./turn-info.js";
 import { UserFacingError } from "./user-facing-error.js";
@@ -38,8 +39,6 @@ const CardActionSchema = z.looseObject({
 function messageResponse(text: string): AdaptiveCardInvokeResponse {
   return { statusCode: 200, type: "application/vnd.microsoft.activity.message", value: text as never };
 }
-
-const HELP_WORDS = new Set(["hjälp", "hjalp", "help", "?", "meny", "menu", "start", "hej", "hi", "hello"]);
 
 export interface BotDependencies {
   features: readonly Feature[];
@@ -105,8 +104,9 @@ export class VarnaBot extends TeamsActivityHandler {
         return;
       }
       const text = normalizeCommandText(context.activity.text);
-      if (HELP_WORDS.has(text)) {
-        await sendCards(context, [render("welcome", {}, turn.locale)]);
+      const talk = recogniseSmallTalk(text);
+      if (talk) {
+        await sendCards(context, [smallTalkCard(talk, turn)]);
         return;
       }
       const command = this.commands.find((c) => c.matches(text));
@@ -151,6 +151,13 @@ export class VarnaBot extends TeamsActivityHandler {
       return messageResponse(userFacingText(err, turn.locale));
     }
   }
+}
+
+/** Help and "what can you do?" show what Värna does with examples; a greeting the menu; thanks a short reply. */
+function smallTalkCard(talk: SmallTalk, turn: TurnInfo): CardJson {
+  if (talk === "help" || talk === "capabilities") return render("help", {}, turn.locale);
+  if (talk === "greeting") return render("welcome", {}, turn.locale);
+  return render("message", { title: "", text: t(turn.locale, "smalltalk.thanks"), tone: "" }, turn.locale);
 }
 
 /** Set by the turn middleware when this conversation was stored for the first time in this turn. */

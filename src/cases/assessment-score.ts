@@ -208,6 +208,12 @@ function circumstances(r: Reading, reasons: string[]): number {
 
 /** EDPB 9/2022: the number of people affected, where their readable data reached someone. */
 function volume(f: AssessmentFacts, reasons: string[]): number {
+  // A report filed before its counts are known: the count is asked on the Komplettera card, and the
+  // assessment is made again then (a guess here would raise every quick report).
+  if (f.approxSubjects === undefined) {
+    reasons.push("unknown.count");
+    return 0;
+  }
   if (f.approxSubjects >= 10_000) {
     reasons.push("severity.veryManyPeople");
     return 1;

@@ -88,7 +88,7 @@ function informDecision(
 ): { inform: boolean; reasons: string[]; exemption?: InformExemption } {
   if (RANK[severity] >= RANK.high) {
     const reasons = [safety ? "inform.safeChannel" : "inform.highRisk"];
-    if (f.approxSubjects >= 10_000) reasons.push("inform.publicNoticePossible");
+    if ((f.approxSubjects ?? 0) >= 10_000) reasons.push("inform.publicNoticePossible");
     return { inform: true, reasons };
   }
   if (RANK[unmitigated] >= RANK.high && s.mitigation === "unreadable")

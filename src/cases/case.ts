@@ -252,8 +252,9 @@ export const CaseSchema = z.object({
   breachTypes: z.array(z.enum(BREACH_TYPES)).max(3),
   dataCategories: z.array(z.enum(DATA_CATEGORIES)).max(DATA_CATEGORIES.length),
   subjectGroups: z.array(z.enum(SUBJECT_GROUPS)).max(SUBJECT_GROUPS.length),
-  approxSubjects: z.number().int().min(0).max(10_000_000),
-  approxRecords: z.number().int().min(0).max(100_000_000),
+  /** Absent while not known: the reporter did not know, or has not completed the report yet (`toComplete`). */
+  approxSubjects: z.number().int().min(0).max(10_000_000).optional(),
+  approxRecords: z.number().int().min(0).max(100_000_000).optional(),
   encrypted: z.enum(YES_NO_UNKNOWN),
   seenByUnauthorised: z.enum(YES_NO_UNKNOWN),
   processorInvolved: z.enum(YES_NO_UNKNOWN),
@@ -310,6 +311,11 @@ export const CaseSchema = z.object({
   actionPlan: ActionPlanSchema.optional(),
   actionPlanNotNeeded: z.boolean().optional(),
   additions: z.array(AdditionSchema).max(MAX_ADDITIONS),
+  /**
+   * Facts the reporter has still to give (ids of src/flows/incident/completion.ts): a report filed with the
+   * minimum is "to be completed" until this is empty. Absent on cases reported in full.
+   */
+  toComplete: z.array(z.string().max(64)).max(40).optional(),
   /** Where the case card sits in the DSO channel, so it can be updated in place. */
   channelPost: z.object({ conversationId: z.string(), activityId: z.string() }).optional(),
   createdAt: isoDate,
@@ -323,7 +329,14 @@ export type CaseActor = z.infer<typeof person>;
 
 export const OPEN_STATUSES: ReadonlySet<CaseStatus> = new Set(CASE_STATUSES.filter((s) => s !== "closed"));
 
-/** A case whose IMY decision is still to be made (what the deadline reminders care about). */
-export function awaitsImyDecision(c: Pick<Case, "status" | "dsoAssessment">): boolean {
-  return c.status !== "closed" && c.dsoAssessment === undefined;
+/** A case whose IMY decision is still to be made (what the deadline reminders care about); never a near miss. */
+export function awaitsImyDecision(
+  c: Pick<Case, "status" | "dsoAssessment"> & Partial<Pick<Case, "type">>,
+): boolean {
+  return c.type !== "near_miss" && c.status !== "closed" && c.dsoAssessment === undefined;
+}
+
+/** The reporter has not yet given everything the report asks for. */
+export function isToBeCompleted(c: Pick<Case, "toComplete">): boolean {
+  return (c.toComplete?.length ?? 0) > 0;
 }

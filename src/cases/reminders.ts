@@ -11,7 +11,7 @@ export type Reminder = { key: `${(typeof REMINDER_HOURS)[number]}h`; hours: numb
  * the deadline has passed.
  */
 export function dueReminder(
-  c: Pick<Case, "status" | "dsoAssessment" | "discoveredAt" | "deadlineAt">,
+  c: Pick<Case, "status" | "dsoAssessment" | "discoveredAt" | "deadlineAt"> & Partial<Pick<Case, "type">>,
   now: Date,
 ) {
   if (!awaitsImyDecision(c)) return undefined;

@@ -3,7 +3,7 @@ import type { Locale } from "../cards/locale.js";
 import { plainText } from "../cards/plain-text.js";
 import { type CardJson, render } from "../cards/render.js";
 import { t } from "../cards/strings.js";
-import { awaitsImyDecision, type Case, INFORM_EXEMPTIONS } from "../cases/case.js";
+import { awaitsImyDecision, type Case, INFORM_EXEMPTIONS, isToBeCompleted } from "../cases/case.js";
 import { hoursLeft } from "../cases/deadline.js";
 import { offeredActions } from "../cases/lifecycle.js";
 import type { Units } from "../org/units.js";
@@ -33,6 +33,7 @@ export interface CaseCardOptions {
 }
 
 function deadlineText(c: Case, locale: Locale, now: Date): string {
+  if (c.type === "near_miss") return t(locale, "escalation.card.nearMissNoDeadline");
   const time = localTime(c.deadlineAt);
   if (!awaitsImyDecision(c)) return t(locale, "escalation.card.decided", { time });
   const left = hoursLeft(new Date(c.deadlineAt), now);
@@ -55,7 +56,10 @@ function facts(c: Case, o: CaseCardOptions): { label: string; value: string }[] 
       : []),
     {
       label: s("counts"),
-      value: s("countsValue", { subjects: c.approxSubjects, records: c.approxRecords }),
+      value: s("countsValue", {
+        subjects: c.approxSubjects ?? s("notKnown"),
+        records: c.approxRecords ?? s("notKnown"),
+      }),
     },
     {
       label: s("preliminary"),
@@ -138,6 +142,11 @@ export function caseCard(c: Stored<Case>, o: CaseCardOptions): CardJson {
         level: t(locale, `case.protection.${c.protectionLevel}`),
       }),
       protectionStyle: c.protectionLevel === "none" ? "emphasis" : "attention",
+      toComplete: isToBeCompleted(c)
+        ? t(locale, "escalation.card.toComplete", {
+            facts: (c.toComplete ?? []).map((id) => t(locale, `incident.complete.${id}`)).join(", "),
+          })
+        : "",
       facts: facts(c, o),
       reasonGroups: reasonGroups(c.preliminary, locale).map((g, i) => ({
         ...g,

@@ -254,7 +254,7 @@ export function escalationFeature(deps: EscalationFeatureDeps): Feature {
       "escalation/managers",
       {
         notice,
-        noticeColor: warning ? "Attention" : "Good",
+        noticeStyle: warning ? "attention" : "good",
         rows: registry.map((r) => ({
           unit: unitName(r.unitId),
           names: r.managers.map((m) => plainText(m.name)).join(", "),

@@ -111,12 +111,15 @@ export function imyExport(c: Case, ctx: ExportContext): ExportLine[] {
           : yesNo(c.processorInvolved),
     }),
   );
-  section("h8", s("subjects", { groups: label("subjectGroup", c.subjectGroups), count: c.approxSubjects }));
+  section(
+    "h8",
+    s("subjects", { groups: label("subjectGroup", c.subjectGroups), count: c.approxSubjects ?? unknown }),
+  );
   section(
     "h9",
     s("data", {
       categories: label("dataCategory", c.dataCategories),
-      count: c.approxRecords,
+      count: c.approxRecords ?? s("unknown"),
       protection: t(locale, `case.protection.${c.protectionLevel}`),
     }),
   );

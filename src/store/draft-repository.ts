@@ -5,9 +5,15 @@ import { type Expiring, expiresIn, type Repository, type Stored } from "./reposi
 /** A report nobody has touched for 14 days is gone (issue 3). */
 export const DRAFT_LIFETIME_SECONDS = 14 * 24 * 3600;
 
+/** A cancelled report is kept this long, so *Ångra* can bring it back (issue 16). */
+export const CANCELLED_DRAFT_SECONDS = 24 * 3600;
+
+const lifetimeOf = (draft: IncidentDraft) =>
+  draft.status === "cancelled" ? CANCELLED_DRAFT_SECONDS : DRAFT_LIFETIME_SECONDS;
+
 export type StoredDraft = Stored<IncidentDraft & Expiring>;
 
-/** Incident drafts, one item per draft in the organisation's partition; each write renews the 14 days. */
+/** Incident drafts, one item per draft in the organisation's partition; each write renews the 14 days (24 hours once cancelled). */
 export class DraftRepository {
   constructor(
     private readonly drafts: Repository<IncidentDraft & Expiring>,
@@ -40,6 +46,6 @@ export class DraftRepository {
 
   /** Writes only if nobody changed the draft since it was read; undefined when somebody did. */
   replace(draft: IncidentDraft, etag: string): Promise<StoredDraft | undefined> {
-    return this.drafts.replaceIfMatch(expiresIn(draft, DRAFT_LIFETIME_SECONDS, this.clock.now()), etag);
+    return this.drafts.replaceIfMatch(expiresIn(draft, lifetimeOf(draft), this.clock.now()), etag);
   }
 }

@@ -92,6 +92,7 @@ describe("what a person typed is text on every card", () => {
         .say("<at>Värna</at> setup dso"),
     );
     const chat = h.personal(reporter);
+    for (const turn of await chat.install()) track(turn);
     track(await chat.say("hjälp"));
     track(await chat.say("vad blir det för väder i morgon"));
     track(await h.personal(manager).say("hjälp"));
@@ -164,6 +165,12 @@ describe("what a person typed is text on every card", () => {
     await h.app.digest.settled();
     const digest = sentTo(`a:personal-${manager.aadObjectId}`).find((x) => textOf(x).includes("vecka"));
     track(await h.personal(manager).press(digest!, "digest.openCase"));
+
+    // A report begun in the reporter's own words and cancelled (the cancelled card offers Ångra).
+    const begun = shown(
+      track(await h.personal(manager).say(`jag skickade ett mejl till fel person ${HOSTILE}`)),
+    );
+    track(await h.personal(manager).press(begun, "incident.cancel"));
 
     // The send check, for completeness of the template list (it shows no free text).
     const check = shown(track(await chat.say("skicka")));

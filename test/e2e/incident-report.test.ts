@@ -37,8 +37,10 @@ async function draftsOf(ownerAad: string): Promise<Record<string, unknown>[]> {
   return resources;
 }
 
+/** Starts a report and chooses "Fyll i allt nu" on the quick card: the step-by-step path. */
 async function startReport(chat: TeamsClient, text = "rapportera"): Promise<Card> {
-  return shown(await chat.say(text));
+  const quick = shown(await chat.say(text));
+  return shown(await chat.press(quick, "incident.full"));
 }
 
 describe("reporting an incident", () => {
@@ -97,8 +99,8 @@ describe("reporting an incident", () => {
     const afterFirst = await answer(chat, first, answers.what);
     // Before anything else: the advice arrives with the answer to the very first question.
     const advice = textOf(afterFirst.sent.map((s) => s.activity.attachments![0]!.content as Card)[0]!);
-    expect(advice).toContain("dataskyddsombudet och säkerhetsfunktionen **omedelbart**");
-    expect(advice).toContain("Kontakta **aldrig** den skyddade personen via mejl eller sms");
+    expect(advice).toContain("Ring dataskyddsombudet och säkerhetsfunktionen nu");
+    expect(advice).toContain("**aldrig** via mejl eller sms");
     expect(advice).toContain("Stoppa vidare spridning");
 
     const { summary } = await walkToSummary(chat, shown(afterFirst), {
@@ -128,7 +130,7 @@ describe("reporting an incident", () => {
         what: { category: "wrong_recipient_email", type: "incident", protectionLevel: "unknown" },
       }),
     );
-    expect(textOf(turns[0]!.cards[0]!)).toContain("**Never** contact the protected person by e-mail or SMS");
+    expect(textOf(turns[0]!.cards[0]!)).toContain("**never** by e-mail or SMS");
     // Read as protected, and it may have reached anyone: the highest level until the reporter knows better.
     expect(textOf(summary)).toContain("Severity Very high");
     expect(textOf(summary)).toContain("treated as if it is");
@@ -138,8 +140,12 @@ describe("reporting an incident", () => {
   it("a teacher reports a near miss in English: recorded as its own type, low severity, nothing for IMY", async () => {
     const user = aUser({ locale: "en-US" });
     const chat = h.personal(user);
-    const first = await startReport(chat, "I nearly sent an e-mail to the wrong person, a near miss");
-    const { turns, summary } = await walkToSummary(
+    const said = await chat.say("I nearly sent an e-mail to the wrong person, a near miss");
+    // Read from the words: the near miss is thanked at once, before the card, with no advice to notify or warn.
+    expect(textOf(said.cards[0]!)).toContain("Thank you for reporting the near miss");
+    expect(textOf(said.cards[0]!)).not.toMatch(/Recall the e-mail|72 hours|safe channel/);
+    const first = shown(await chat.press(shown(said), "incident.full"));
+    const { summary } = await walkToSummary(
       chat,
       first,
       ordinaryEmail({
@@ -157,7 +163,6 @@ describe("reporting an incident", () => {
         },
       }),
     );
-    expect(textOf(turns[0]!.cards[0]!)).toContain("Thank you for reporting the near miss");
     const text = textOf(summary);
     expect(text).toContain("Type Near miss");
     expect(text).toContain("Severity Low");
@@ -231,16 +236,18 @@ describe("reporting an incident", () => {
     const whenCard = shown(await answer(chat, first, answers.what));
     const backToWhat = shown(await chat.press(whenCard, "incident.back"));
     expect(findInput(backToWhat, "category").value).toBe("wrong_recipient_email");
-    // Back from the first step leads to the menu; the draft waits to be continued.
-    expect(textOf(shown(await chat.press(backToWhat, "incident.back")))).toContain("Hej! Jag är Värna");
+    // Back from the first step leads to the quick card; the draft waits to be continued.
+    const quick = shown(await chat.press(backToWhat, "incident.back"));
+    expect(textOf(quick)).toContain("Skicka rapporten nu");
     expect((await draftsOf(user.aadObjectId)).map((d) => d.status)).toEqual(["open"]);
-    const { summary } = await walkToSummary(chat, backToWhat, answers);
+    const { summary } = await walkToSummary(chat, quick, answers);
     const whoCard = shown(await chat.press(summary, "Ändra förvaltning och chef"));
     expect(findInput(whoCard, "managerName").value).toBe("Eva Chef");
     const again = shown(await answer(chat, whoCard, { ...answers.who, unitId: "utbildningsforvaltningen" }));
     expect(textOf(again)).toContain("Förvaltning Utbildningsförvaltningen");
     const cancelled = shown(await chat.press(again, "incident.cancel"));
     expect(textOf(cancelled)).toContain("Rapporten är avbruten");
+    expect(textOf(cancelled)).toContain("sparas i 24 timmar");
     const late = await chat.press(again, "incident.submit");
     expect(late.message).toContain("avbruten");
     expect(await casesOf(user.aadObjectId)).toHaveLength(0);
@@ -290,9 +297,9 @@ describe("reporting an incident", () => {
     const user = aUser();
     const chat = h.personal(user);
     await startReport(chat);
-    const offer = await startReport(chat);
+    const offer = shown(await chat.say("rapportera"));
     const fresh = shown(await chat.press(offer, "Börja om"));
-    expect(textOf(fresh)).toContain("Steg 1 av 5");
+    expect(textOf(fresh)).toContain("Skicka rapporten nu");
     expect((await draftsOf(user.aadObjectId)).map((d) => d.status).sort()).toEqual(["cancelled", "open"]);
   });
 
@@ -342,9 +349,12 @@ describe("reporting an incident", () => {
     const doneCard = summary;
     const secret = "Beslutet om 811218-9876 skickades till fel mottagare.";
     const refused = await chat.press(doneCard, "incident.answer", { ...answers.done, description: secret });
-    expect(refused.message).toContain("Texten verkar innehålla personnummer");
-    expect(refused.message).toContain("Jag har inte sparat texten");
-    expect(refused.cards).toHaveLength(0);
+    // The card comes back with what was typed (shown to the person only) and the problem beside the field.
+    const again = shown(refused);
+    expect(textOf(again)).toContain("Texten verkar innehålla personnummer");
+    expect(textOf(again)).toContain("Jag har inte sparat texten");
+    expect(findInput(again, "description").value).toBe(secret);
+    expect(findInput(again, "measuresTaken").value).toBe(answers.done.measuresTaken);
 
     for (const name of ["drafts", "cases", "events", "botstate", "conversations"] as const) {
       const { resources } = await h.testStore.store.containers[name].items
@@ -375,11 +385,11 @@ describe("reporting an incident", () => {
       ...answers.done,
       description: "It went to someone@example.com instead.",
     });
-    expect(email.message).toContain("seems to contain e-mail addresses");
+    expect(textOf(shown(email))).toContain("seems to contain e-mail addresses");
     const phone = await chat.press(doneCard, "incident.answer", {
       ...answers.done,
       description: "They called back on 070-123 45 67.",
     });
-    expect(phone.message).toContain("phone numbers");
+    expect(textOf(shown(phone))).toContain("phone numbers");
   });
 });

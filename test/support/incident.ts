@@ -1,4 +1,4 @@
-import type { Card } from "./cards.js";
+import { type Card, hasAction } from "./cards.js";
 import type { TeamsClient, TurnResult } from "./teams-client.js";
 
 /** Answers for each step of the incident report, as a person types and ticks them in the cards. */
@@ -89,6 +89,8 @@ export async function walkToSummary(
 ): Promise<{ turns: TurnResult[]; summary: Card }> {
   const turns: TurnResult[] = [];
   let card = first;
+  // From the quick card, "Fyll i allt nu" leads through every step.
+  if (hasAction(card, "incident.full")) card = shown(await chat.press(card, "incident.full"));
   for (const step of ["what", "when", "late", "data", "who", "done"] as const) {
     const inputs = answers[step];
     if (!inputs) continue;

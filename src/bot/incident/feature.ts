@@ -1,36 +1,50 @@
 import { randomUUID } from "node:crypto";
 import { z } from "zod";
 import type { CardJson } from "../../cards/render.js";
-import { type IncidentDraft, type Position, STEPS } from "../../flows/incident/draft.js";
+import { isToBeCompleted } from "../../cases/case.js";
+import { type IncidentDraft, type Position, STEPS, type Suggestions } from "../../flows/incident/draft.js";
 import {
   current,
   type IncidentEvent,
   isRefusal,
   next,
   type Outcome,
+  type Refusal,
   startDraft,
 } from "../../flows/incident/flow.js";
 import { PrefillSchema, suggestionsFrom } from "../../flows/incident/prefill.js";
-import { recogniseReport } from "../../flows/incident/recognise.js";
+import { suggestionsFromReading } from "../../flows/incident/quick.js";
+import { readReport } from "../../flows/incident/recognise.js";
+import type { Problem } from "../../flows/incident/steps.js";
 import type { AppServices } from "../../services.js";
 import type { StoredDraft } from "../../store/draft-repository.js";
 import { type Feature, type VerbResult, verb } from "../feature.js";
-import { normalizeCommandText } from "../text.js";
 import type { TurnInfo } from "../turn-info.js";
 import { UserFacingError } from "../user-facing-error.js";
+import { completionCard, completionVerbs } from "./complete.js";
 import { myCasesCommand, myCasesVerbs } from "./my-cases.js";
 import { ownerOf, refusalError, reporterOf, requirePersonal } from "./people.js";
-import { continueCard, noticeCard, showCard } from "./view.js";
+import { cancelCommands } from "./text-commands.js";
+import { continueCard, noticeCard, showCard, type ViewContext } from "./view.js";
 
 const DraftRef = z.object({ draftId: z.uuid() });
 const StartData = z.object({ prefill: PrefillSchema.optional() });
-/** Card inputs arrive beside draftId and step; the flow validates them per step. */
+/** Card inputs arrive beside draftId (and step); the flow validates them. */
 const AnswerData = z.looseObject({ draftId: z.uuid(), step: z.enum(STEPS) });
-const BackData = z.object({ draftId: z.uuid(), from: z.enum([...STEPS, "summary"]) });
+const QuickData = z.looseObject({ draftId: z.uuid() });
+const BackData = z.object({ draftId: z.uuid(), from: z.enum([...STEPS, "summary", "quick"]) });
 const EditData = z.object({ draftId: z.uuid(), step: z.enum(STEPS) });
 
+/** Refusals that say the card itself is no longer valid: a message, the card stays as it was. */
+const CARD_REFUSALS = new Set([
+  "incident.refused.stale",
+  "incident.refused.alreadySent",
+  "incident.refused.cancelled",
+  "errors.invalidInput",
+]);
+
 /** The draft as the flow knows it, without the store's bookkeeping. */
-function plain(stored: StoredDraft) {
+export function plain(stored: StoredDraft) {
   const { _etag, _rid, _self, _ts, _attachments, ttl, expiresAt, ...draft } = stored as StoredDraft &
     Record<string, unknown>;
   return draft as unknown as IncidentDraft;
@@ -39,20 +53,33 @@ function plain(stored: StoredDraft) {
 /** A second write that lost to another (double click, two devices) runs again on the fresh draft. */
 const ATTEMPTS = 3;
 
+export interface StartOptions {
+  /** What the person wrote, shown back in the card when it could not become the description (never stored). */
+  typed?: Record<string, unknown>;
+  problems?: Problem[];
+}
+
 /**
- * The incident report in Teams: commands and phrases start it, card verbs
- * move it on. Drafts live in Cosmos (one per person, 14 days); each turn
- * reads the draft, asks the pure flow what to do, performs the effects and
- * writes the draft back under its etag.
+ * The incident report in Teams: what a person writes starts it (read into a
+ * quick card), card verbs move it on. Drafts live in Cosmos (one per person,
+ * 14 days; a cancelled one 24 hours); each turn reads the draft, asks the
+ * pure flow what to do, performs the effects and writes the draft back under
+ * its etag. A refused card comes back with what was typed and each problem
+ * beside its field.
  */
 export function incidentFeature(services: AppServices): Feature {
   const { drafts } = services;
   const context = { units: services.units.all.map((u) => u.id) };
+  const viewOf = (turn: TurnInfo, extra: Partial<ViewContext> = {}): ViewContext => ({
+    locale: turn.locale,
+    units: services.units,
+    now: turn.now,
+    ...extra,
+  });
 
-  function present(outcome: Outcome, turn: TurnInfo): VerbResult {
-    const view = { locale: turn.locale, units: services.units, now: turn.now };
+  function present(outcome: Outcome, turn: TurnInfo, extra?: Partial<ViewContext>): VerbResult {
     return {
-      card: showCard(outcome.show, view),
+      card: showCard(outcome.show, viewOf(turn, extra)),
       also: outcome.notices.map((n) => noticeCard(n, turn.locale)),
     };
   }
@@ -68,19 +95,29 @@ export function incidentFeature(services: AppServices): Feature {
     return stored;
   }
 
+  /** A refusal of what was typed: the same card again, with the typed values and the problems beside them. */
+  function refused(draft: IncidentDraft, result: Refusal, event: IncidentEvent, turn: TurnInfo): VerbResult {
+    services.log.info(
+      { event: "incident.refused", draftId: draft.id, reason: result.refused.key },
+      "step refused",
+    );
+    const typed = "values" in event ? event.values : undefined;
+    if (!typed || result.problems.some((p) => CARD_REFUSALS.has(p.key))) throw refusalError(result);
+    return { card: showCard(current(draft), viewOf(turn, { typed, problems: result.problems })) };
+  }
+
   async function move(turn: TurnInfo, draftId: string, event: IncidentEvent): Promise<VerbResult> {
     for (let attempt = 0; attempt < ATTEMPTS; attempt++) {
       const stored = await ownDraft(turn, draftId);
       const draft = plain(stored);
       let result = next(draft, event, turn.now, context);
-      if (isRefusal(result)) {
-        services.log.info({ event: "incident.refused", draftId, reason: result.refused.key }, "step refused");
-        throw refusalError(result);
-      }
+      if (isRefusal(result)) return refused(draft, result, event, turn);
+      const also: CardJson[] = [];
       for (const effect of result.effects) {
         // The draft id is the case id: a second submit finds the case the first one made.
         const { case: saved, created } = await services.cases.create(effect.case, reporterOf(turn));
         if (created) services.log.info({ event: "incident.submitted", caseId: saved.id }, "case created");
+        if (isToBeCompleted(saved)) also.push(completionCard(saved, turn.locale));
         result = next(
           result.draft,
           { kind: "submitted", caseNumber: saved.number },
@@ -88,35 +125,59 @@ export function incidentFeature(services: AppServices): Feature {
           context,
         ) as Outcome;
       }
-      if (result.draft === draft) return present(result, turn);
-      if (await drafts.replace(result.draft, stored._etag)) return present(result, turn);
+      const shown = present(result, turn);
+      const answer = { card: shown.card, also: [...(shown.also ?? []), ...also] };
+      if (result.draft === draft) return answer;
+      if (await drafts.replace(result.draft, stored._etag)) return answer;
     }
     throw new UserFacingError("errors.stillWorking");
   }
 
-  async function start(turn: TurnInfo, suggested: ReturnType<typeof suggestionsFrom>): Promise<VerbResult> {
+  async function start(
+    turn: TurnInfo,
+    suggested: Suggestions,
+    options: StartOptions = {},
+  ): Promise<VerbResult> {
     requirePersonal(turn);
-    const open = await drafts.openOf(turn.orgId, ownerOf(turn));
-    if (open) return { card: continueCard(plain(open), turn.locale) };
     const outcome = startDraft(
       { id: randomUUID(), orgId: turn.orgId, ownerAad: ownerOf(turn), suggested },
       turn.now,
     );
+    const advice = outcome.notices.map((n) => noticeCard(n, turn.locale));
+    const open = await drafts.openOf(turn.orgId, ownerOf(turn));
+    // Urgent advice never waits for a question, not even "continue your draft?".
+    if (open) return { card: continueCard(plain(open), turn.locale), also: suggested.urgent ? advice : [] };
     await drafts.create(outcome.draft);
     services.log.info({ event: "incident.started", draftId: outcome.draft.id }, "report started");
-    return present(outcome, turn);
+    return { ...present(outcome, turn, options), also: advice };
   }
 
-  const asMessages = (result: VerbResult): CardJson[] => [result.card, ...(result.also ?? [])];
+  /** In a message turn the advice goes first: it is read before the card that asks. */
+  const asMessages = (result: VerbResult): CardJson[] => [...(result.also ?? []), result.card];
 
   return {
     commands: [
+      ...cancelCommands(services, {
+        cancel: (turn, draft) => move(turn, draft.id, { kind: "cancel" }),
+        restart: async (turn, draft) => {
+          if (draft) await move(turn, draft.id, { kind: "cancel" });
+          return start(turn, {});
+        },
+      }),
       {
         id: "incident.report",
-        matches: (text) => recogniseReport(text) !== undefined,
+        matches: (text) => readReport(text) !== undefined,
         run: async (turn, text) => {
-          const recognised = recogniseReport(normalizeCommandText(text)) ?? {};
-          return asMessages(await start(turn, recognised.category ? { category: recognised.category } : {}));
+          const reading = readReport(text, turn.now);
+          if (!reading) return asMessages(await start(turn, {}));
+          const first = suggestionsFromReading(reading, text);
+          const problems = first.descriptionProblem ? [first.descriptionProblem] : [];
+          return asMessages(
+            await start(turn, first.suggested, {
+              typed: problems.length ? { description: text } : {},
+              problems,
+            }),
+          );
         },
       },
       myCasesCommand(services),
@@ -145,6 +206,15 @@ export function incidentFeature(services: AppServices): Feature {
         schema: AnswerData,
         run: ({ draftId, step, ...values }, turn) => move(turn, draftId, { kind: "answer", step, values }),
       }),
+      "incident.file": verb({
+        schema: QuickData,
+        run: ({ draftId, ...values }, turn) =>
+          move(turn, draftId, { kind: "file", values, reporter: reporterOf(turn) }),
+      }),
+      "incident.full": verb({
+        schema: QuickData,
+        run: ({ draftId, ...values }, turn) => move(turn, draftId, { kind: "full", values }),
+      }),
       "incident.back": verb({
         schema: BackData,
         run: ({ draftId, from }, turn) => move(turn, draftId, { kind: "back", from: from as Position }),
@@ -157,11 +227,16 @@ export function incidentFeature(services: AppServices): Feature {
         schema: DraftRef,
         run: ({ draftId }, turn) => move(turn, draftId, { kind: "cancel" }),
       }),
+      "incident.undo": verb({
+        schema: DraftRef,
+        run: ({ draftId }, turn) => move(turn, draftId, { kind: "undo" }),
+      }),
       "incident.submit": verb({
         schema: DraftRef,
         run: ({ draftId }, turn) => move(turn, draftId, { kind: "submit", reporter: reporterOf(turn) }),
       }),
       ...myCasesVerbs(services),
+      ...completionVerbs(services),
     },
   };
 }

@@ -2,9 +2,8 @@ import { z } from "zod";
 import { localDate } from "../../cards/local-time.js";
 import { render } from "../../cards/render.js";
 import { t } from "../../cards/strings.js";
-import { MAX_ADDITIONS, OPEN_STATUSES } from "../../cases/case.js";
-import { refusalFrom } from "../../flows/incident/flow.js";
-import { text } from "../../flows/incident/steps.js";
+import { isToBeCompleted, MAX_ADDITIONS, OPEN_STATUSES } from "../../cases/case.js";
+import { problemsFrom, text } from "../../flows/incident/steps.js";
 import type { AppServices } from "../../services.js";
 import type { Command, Verb } from "../feature.js";
 import { verb } from "../feature.js";
@@ -34,6 +33,7 @@ async function myCases(services: AppServices, turn: TurnInfo) {
         category: `${t(locale, `case.type.${c.type}`)}: ${t(locale, `case.category.${c.category}`)}`,
         reported: t(locale, "mycases.reportedOn", { date: localDate(c.createdAt, locale) }),
         open: OPEN_STATUSES.has(c.status),
+        toComplete: OPEN_STATUSES.has(c.status) && isToBeCompleted(c),
       })),
     },
     locale,
@@ -81,7 +81,10 @@ export function myCasesVerbs(services: AppServices): Record<string, Verb> {
       schema: AdditionData,
       run: async ({ caseId, text: typed }, turn) => {
         const parsed = z.object({ text: text("addition") }).safeParse({ text: typed });
-        if (!parsed.success) throw refusalError(refusalFrom(parsed.error));
+        if (!parsed.success) {
+          const problems = problemsFrom(parsed.error);
+          throw refusalError({ refused: problems[0]!, problems });
+        }
         const found = await ownCase(services, turn, caseId);
         if (found.additions.length >= MAX_ADDITIONS)
           throw new UserFacingError("mycases.full", { number: found.number });

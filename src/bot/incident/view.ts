@@ -7,7 +7,10 @@ import { CATEGORIES, CAUSES, DATA_CATEGORIES, PROTECTION_LEVELS, SUBJECT_GROUPS 
 import { MEASURES } from "../../cases/measures.js";
 import type { Answers, IncidentDraft, StepId } from "../../flows/incident/draft.js";
 import { type Notice, type Show, stepsOf } from "../../flows/incident/flow.js";
+import type { Problem } from "../../flows/incident/steps.js";
 import type { Units } from "../../org/units.js";
+import { problemText } from "./form.js";
+import { quickCard } from "./quick-view.js";
 
 /**
  * Turns what the incident flow wants shown into rendered cards: labels in
@@ -18,6 +21,9 @@ export interface ViewContext {
   locale: Locale;
   units: Units;
   now: Date;
+  /** After a refusal: what the person typed (shown again, never stored) and each problem by its input. */
+  typed?: Record<string, unknown>;
+  problems?: readonly Problem[];
 }
 
 type Choice = { title: string; value: string };
@@ -33,26 +39,41 @@ const labels = (values: readonly string[], prefix: string, locale: Locale): stri
     ? values.map((v) => t(locale, `${prefix}.${v}`)).join(", ")
     : t(locale, "incident.summary.none");
 
-/** Input values for a step: the answer if there is one, else a suggestion, else empty. */
-function form(step: StepId, draft: IncidentDraft): Record<string, string> {
+/** Input values for a step: what was typed (after a refusal), else the answer, else a suggestion, else empty. */
+function form(
+  step: StepId,
+  draft: IncidentDraft,
+  typed: Record<string, unknown> = {},
+): Record<string, string> {
+  const values = stored(step, draft);
+  for (const id of Object.keys(values)) if (typeof typed[id] === "string") values[id] = typed[id] as string;
+  return values;
+}
+
+function stored(step: StepId, draft: IncidentDraft): Record<string, string> {
   const a = draft.answers;
   const s = draft.suggested;
   switch (step) {
     case "what":
       return {
         category: a.what?.category ?? s.category ?? "",
-        type: a.what?.type ?? "incident",
+        // Not chosen for the person: an incident and a near miss are different reports.
+        type: a.what?.type ?? s.type ?? "",
         protectionLevel: a.what?.protectionLevel ?? s.protectionLevel ?? "",
       };
     case "when": {
-      const occurred = a.when && localInputParts(a.when.occurredAt);
-      const discovered = a.when && localInputParts(a.when.discoveredAt);
+      const occurred = a.when
+        ? localInputParts(a.when.occurredAt)
+        : s.occurredAt && localInputParts(s.occurredAt);
+      const discovered = a.when
+        ? localInputParts(a.when.discoveredAt)
+        : s.discoveredAt && localInputParts(s.discoveredAt);
       return {
-        occurredDate: occurred?.date ?? "",
-        occurredTime: occurred?.time ?? "",
-        occurredApproximate: String(a.when?.occurredApproximate ?? false),
-        discoveredDate: discovered?.date ?? "",
-        discoveredTime: discovered?.time ?? "",
+        occurredDate: occurred ? occurred.date : "",
+        occurredTime: occurred && (a.when || s.occurredApproximate === false) ? occurred.time : "",
+        occurredApproximate: String(a.when?.occurredApproximate ?? s.occurredApproximate ?? false),
+        discoveredDate: discovered ? discovered.date : "",
+        discoveredTime: discovered && (a.when || s.discoveredTimeKnown) ? discovered.time : "",
         discoveredBy: a.when?.discoveredBy ?? "internal",
         ongoing: String(a.when?.ongoing ?? false),
       };
@@ -62,16 +83,18 @@ function form(step: StepId, draft: IncidentDraft): Record<string, string> {
     case "data":
       return {
         dataCategories: (a.data?.dataCategories ?? s.dataCategories ?? []).join(","),
-        subjectGroups: (a.data?.subjectGroups ?? []).join(","),
-        approxSubjects: a.data ? String(a.data.approxSubjects) : "",
-        approxRecords: a.data ? String(a.data.approxRecords) : "",
+        subjectGroups: (a.data?.subjectGroups ?? s.subjectGroups ?? []).join(","),
+        approxSubjects: a.data?.approxSubjects === undefined ? "" : String(a.data.approxSubjects),
+        approxSubjectsUnknown: String(a.data !== undefined && a.data.approxSubjects === undefined),
+        approxRecords: a.data?.approxRecords === undefined ? "" : String(a.data.approxRecords),
+        approxRecordsUnknown: String(a.data !== undefined && a.data.approxRecords === undefined),
         breachTypes: (a.data?.breachTypes ?? []).join(","),
         encrypted: a.data?.encrypted ?? "",
         seenByUnauthorised: a.data?.seenByUnauthorised ?? "",
       };
     case "who":
       return {
-        unitId: a.who?.unitId ?? "",
+        unitId: a.who?.unitId ?? s.unitId ?? "",
         managerName: a.who?.managerName ?? "",
         cause: a.who?.cause ?? "",
         processorInvolved: a.who?.processorInvolved ?? "",
@@ -80,21 +103,35 @@ function form(step: StepId, draft: IncidentDraft): Record<string, string> {
       return {
         measuresTaken: (a.done?.measuresTaken ?? []).join(","),
         otherReports: (a.done?.otherReports ?? []).join(","),
-        description: a.done?.description ?? "",
+        description: a.done?.description ?? s.description ?? "",
         contactConsent: String(a.done?.contactConsent ?? true),
       };
   }
 }
 
-function stepCard(step: StepId, draft: IncidentDraft, { locale, units, now }: ViewContext): CardJson {
+/** Each input's problem (empty when none), and the problems that belong to no input of this card. */
+function errorsOf(values: Record<string, string>, problems: readonly Problem[], locale: Locale) {
+  const errors: Record<string, string> = Object.fromEntries(Object.keys(values).map((id) => [id, ""]));
+  const general: string[] = [];
+  for (const p of problems) {
+    if (p.field && p.field in errors) errors[p.field] ||= problemText(p, locale);
+    else general.push(problemText(p, locale));
+  }
+  return { errors, notice: general.join(" ") };
+}
+
+function stepCard(step: StepId, draft: IncidentDraft, view: ViewContext): CardJson {
+  const { locale, units, now } = view;
   const steps = stepsOf(draft, now);
   const category = draft.answers.what?.category ?? "other";
+  const values = form(step, draft, view.typed);
   return render(
     `incident/${step}`,
     {
       draftId: draft.id,
       progress: t(locale, "incident.progress", { n: steps.indexOf(step) + 1, total: steps.length }),
-      form: form(step, draft),
+      form: values,
+      ...errorsOf(values, view.problems ?? [], locale),
       today: localInputParts(now).date,
       categories: choices(CATEGORIES, "case.category", locale),
       types: [
@@ -139,8 +176,8 @@ function summaryFacts(draft: IncidentDraft, { locale, units }: ViewContext): Cho
     f(
       "counts",
       t(locale, "incident.summary.countsValue", {
-        subjects: data.approxSubjects,
-        records: data.approxRecords,
+        subjects: data.approxSubjects ?? t(locale, "incident.summary.notKnown"),
+        records: data.approxRecords ?? t(locale, "incident.summary.notKnown"),
       }),
     ),
     f("breach", labels(data.breachTypes, "incident.breach", locale)),
@@ -157,6 +194,8 @@ const STYLE = { very_high: "attention", high: "attention", medium: "warning", lo
 export function showCard(show: Show, view: ViewContext): CardJson {
   const { locale } = view;
   switch (show.card) {
+    case "quick":
+      return quickCard(show.draft, view);
     case "step":
       return stepCard(show.step, show.draft, view);
     case "summary": {
@@ -185,7 +224,8 @@ export function showCard(show: Show, view: ViewContext): CardJson {
       );
     }
     case "receipt": {
-      const nearMiss = show.draft.answers.what?.type === "near_miss";
+      const nearMiss = (show.draft.answers.what?.type ?? show.draft.suggested.type) === "near_miss";
+      const quick = show.draft.answers.what === undefined;
       return render(
         "incident/receipt",
         {
@@ -200,12 +240,14 @@ export function showCard(show: Show, view: ViewContext): CardJson {
                   },
                 ]),
           ],
+          quick,
+          nextSteps: t(locale, quick ? "incident.receipt.nextStepsQuick" : "incident.receipt.nextSteps"),
         },
         locale,
       );
     }
     case "cancelled":
-      return render("message", { title: "", text: t(locale, "incident.cancelled"), tone: "" }, locale);
+      return render("incident/cancelled", { draftId: show.draft.id }, locale);
     case "menu":
       return render("welcome", {}, locale);
   }

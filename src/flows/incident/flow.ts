@@ -1,31 +1,38 @@
-import type { z } from "zod";
 import { assess } from "../../cases/assessment.js";
 import type { CaseActor, PreliminaryAssessment } from "../../cases/case.js";
 import { imyDeadline, isLate } from "../../cases/deadline.js";
 import { MEASURES } from "../../cases/measures.js";
-import type { FindingKind } from "../../privacy/guard.js";
 import type { NewCase } from "../../store/case-repository.js";
 import type { Answers, IncidentDraft, Position, StepId, Suggestions } from "./draft.js";
 import { STEPS } from "./draft.js";
-import { stepSchemas } from "./steps.js";
+import { carried, quickCase } from "./quick.js";
+import { type Problem, problemsFrom, quickSchema, stepSchemas } from "./steps.js";
 
 /**
  * The incident report as a pure function: draft + event + now → new draft,
  * the card to show and the effects for the caller. No I/O and no clock.
  */
+type Reporter = CaseActor & { aadObjectId: string };
+
 export type IncidentEvent =
   | { kind: "answer"; step: StepId; values: Record<string, unknown> }
+  /** The quick card's *Skicka rapporten nu*: file with the minimum, complete later. */
+  | { kind: "file"; values: Record<string, unknown>; reporter: Reporter }
+  /** The quick card's *Fyll i allt nu*: every step, with what was typed so far carried along. */
+  | { kind: "full"; values: Record<string, unknown> }
   | { kind: "back"; from: Position }
   | { kind: "edit"; step: StepId }
   | { kind: "cancel" }
-  | { kind: "submit"; reporter: CaseActor & { aadObjectId: string } }
+  | { kind: "undo" }
+  | { kind: "submit"; reporter: Reporter }
   | { kind: "submitted"; caseNumber: string };
 
 export type Show =
+  | { card: "quick"; draft: IncidentDraft }
   | { card: "step"; step: StepId; draft: IncidentDraft }
   | { card: "summary"; draft: IncidentDraft; assessment: PreliminaryAssessment; deadlineAt: string }
   | { card: "receipt"; draft: IncidentDraft; deadlineAt: string }
-  | { card: "cancelled" }
+  | { card: "cancelled"; draft: IncidentDraft }
   | { card: "menu" };
 
 /** Shown as a message of its own, so it stays in the chat while the report goes on. */
@@ -38,12 +45,15 @@ export type Notice = {
 
 export type Effect = { kind: "submitCase"; case: NewCase };
 
-/** A refusal the person can act on: a key under cards/strings (with params); nothing changed. */
+/**
+ * A refusal the person can act on: the first problem (a key under
+ * cards/strings, with params), and every problem by the input it belongs to,
+ * so the card can come back with what was typed and each problem beside its
+ * field. Nothing changed.
+ */
 export interface Refusal {
-  refused: {
-    key: string;
-    params?: Record<string, string | number | { key: string } | { findings: readonly FindingKind[] }>;
-  };
+  refused: Problem;
+  problems: Problem[];
 }
 
 export interface Outcome {
@@ -57,11 +67,14 @@ export interface FlowContext {
   units: readonly string[];
 }
 
-const refusal = (key: string, params?: Refusal["refused"]["params"]): Refusal => ({
-  refused: { key, params },
-});
+const refusal = (key: string, params?: Problem["params"], field?: string): Refusal => {
+  const problem = { key, params, field };
+  return { refused: problem, problems: [problem] };
+};
 
-/** A new draft at the first step; suggestions pre-select answers but are not answers yet. */
+const refusalOf = (problems: Problem[]): Refusal => ({ refused: problems[0]!, problems });
+
+/** A new draft at the quick card; suggestions pre-fill answers but are not answers yet. */
 export function startDraft(
   init: { id: string; orgId: string; ownerAad: string; suggested?: Suggestions },
   now: Date,
@@ -73,21 +86,43 @@ export function startDraft(
     orgId: init.orgId,
     ownerAad: init.ownerAad,
     status: "open",
-    position: "what",
+    position: "quick",
     reviewing: false,
     answers: {},
     suggested: init.suggested ?? {},
     createdAt: stamp,
     updatedAt: stamp,
   };
-  return { draft, show: { card: "step", step: "what", draft }, notices: [], effects: [] };
+  const s = init.suggested ?? {};
+  if (s.category) draft.adviceGiven = s.category;
+  // Known at once (read from the first words): the do-this-now advice comes first, before any question.
+  const notices: Notice[] =
+    s.category || s.urgent ? [adviceFor(s.category ?? "other", s.protectionLevel, s.type, s.urgent)] : [];
+  return { draft, show: { card: "quick", draft }, notices, effects: [] };
+}
+
+function adviceFor(
+  category: Answers["what"]["category"],
+  protectionLevel: Answers["what"]["protectionLevel"] | undefined,
+  type: Answers["what"]["type"] | undefined,
+  urgent = false,
+): Notice {
+  return {
+    kind: "advice",
+    category,
+    protectedData:
+      urgent ||
+      isProtected({ category, protectionLevel: protectionLevel ?? "none", type: type ?? "incident" }),
+    nearMiss: type === "near_miss",
+  };
 }
 
 /** The card for where the draft stands (continuing a draft, or a fresh look after a refusal). */
 export function current(draft: IncidentDraft): Show {
-  if (draft.status === "cancelled") return { card: "cancelled" };
+  if (draft.status === "cancelled") return { card: "cancelled", draft };
   if (draft.status === "submitted") return receipt(draft);
   if (draft.position === "summary") return summary(draft);
+  if (draft.position === "quick") return { card: "quick", draft };
   return { card: "step", step: draft.position, draft };
 }
 
@@ -111,7 +146,8 @@ function firstMissing(draft: IncidentDraft, now: Date): StepId | undefined {
 }
 
 function deadlineOf(draft: IncidentDraft): string {
-  return imyDeadline(new Date(draft.answers.when!.discoveredAt)).toISOString();
+  const discovered = draft.answers.when?.discoveredAt ?? draft.suggested.discoveredAt ?? draft.createdAt;
+  return imyDeadline(new Date(discovered)).toISOString();
 }
 
 function summary(draft: IncidentDraft): Show {
@@ -143,29 +179,12 @@ function show(draft: IncidentDraft, notices: Notice[] = [], effects: Effect[] = 
 /** Checks that depend on more than one step: a breach needs a type; measures must belong to the category. */
 function crossCheck(step: StepId, answers: Partial<Answers>): Refusal | undefined {
   if (step === "data" && answers.what?.type === "incident" && answers.data!.breachTypes.length === 0)
-    return refusal("incident.refused.breachRequired");
+    return refusal("incident.refused.breachRequired", undefined, "breachTypes");
   if (step === "done") {
     const allowed = MEASURES[answers.what?.category ?? "other"];
     if (answers.done!.measuresTaken.some((m) => !allowed.includes(m))) return refusal("errors.invalidInput");
   }
   return undefined;
-}
-
-/**
- * A failed parse as the person sees it: the first refusal they can act on,
- * or, if any value is one no card could send (forged or broken), one plain
- * message that says nothing about the fields.
- */
-export function refusalFrom(error: z.ZodError): Refusal {
-  const refusable = (i: z.core.$ZodIssue) => i.code === "custom" && /^[a-z][A-Za-z]+$/.test(i.message);
-  if (!error.issues.every(refusable)) return refusal("errors.invalidInput");
-  const issue = error.issues[0] as { message: string; params?: Refusal["refused"]["params"] };
-  const params = Object.fromEntries(
-    Object.entries(issue.params ?? {}).map(([k, v]) =>
-      typeof v === "string" && v.startsWith("incident.") ? [k, { key: v }] : [k, v],
-    ),
-  );
-  return refusal(`incident.refused.${issue.message}`, params);
 }
 
 function answer(
@@ -175,7 +194,7 @@ function answer(
   context: FlowContext,
 ): Outcome | Refusal {
   const parsed = stepSchemas(now, context.units)[event.step].safeParse(event.values);
-  if (!parsed.success) return refusalFrom(parsed.error);
+  if (!parsed.success) return refusalOf(problemsFrom(parsed.error));
   const answers: Partial<Answers> = { ...draft.answers, [event.step]: parsed.data };
   const problem = crossCheck(event.step, answers);
   if (problem) return problem;
@@ -194,25 +213,22 @@ function answer(
   const following = steps[steps.indexOf(event.step) + 1];
   const position: Position = updated.reviewing ? (missing ?? "summary") : (following ?? missing ?? "summary");
   updated = moved(updated, position, now);
+  const what = answers.what!;
+  // The advice for the category, unless the first words already brought it.
   const notices: Notice[] =
-    event.step === "what"
-      ? [
-          {
-            kind: "advice",
-            category: answers.what!.category,
-            protectedData: isProtected(answers.what!),
-            nearMiss: answers.what!.type === "near_miss",
-          },
-        ]
+    event.step === "what" && draft.adviceGiven !== what.category
+      ? [adviceFor(what.category, what.protectionLevel, what.type, draft.suggested.urgent)]
       : [];
+  if (notices.length) updated = { ...updated, adviceGiven: what.category };
   return show(updated, notices);
 }
 
 function back(draft: IncidentDraft, now: Date): Outcome {
   const steps = stepsOf(draft, now);
   if (draft.position === "summary") return show(moved(draft, steps[steps.length - 1]!, now));
-  const index = steps.indexOf(draft.position);
-  if (index <= 0) return { draft, show: { card: "menu" }, notices: [], effects: [] };
+  if (draft.position === "quick") return { draft, show: { card: "menu" }, notices: [], effects: [] };
+  const index = steps.indexOf(draft.position as StepId);
+  if (index === 0) return show(moved(draft, "quick", now));
   return show(moved(draft, steps[index - 1]!, now));
 }
 
@@ -233,6 +249,7 @@ function newCase(draft: IncidentDraft, reporter: CaseActor & { aadObjectId: stri
     ongoing: when.ongoing,
     discoveredBy: when.discoveredBy,
     breachTypes: data.breachTypes,
+    toComplete: [],
     dataCategories: data.dataCategories,
     subjectGroups: data.subjectGroups,
     approxSubjects: data.approxSubjects,
@@ -268,7 +285,12 @@ export function next(
     if (event.kind === "submit" || event.kind === "submitted") return show(draft);
     return refusal("incident.refused.alreadySent", { number: draft.caseNumber ?? "" });
   }
-  if (draft.status === "cancelled") return refusal("incident.refused.cancelled");
+  if (draft.status === "cancelled") {
+    if (event.kind !== "undo") return refusal("incident.refused.cancelled");
+    const { cancelledFrom, ...rest } = draft;
+    return show(moved(rest, cancelledFrom ?? "quick", now, { status: "open" }));
+  }
+  if (event.kind === "undo") return show(draft);
   switch (event.kind) {
     case "answer":
       if (event.step !== draft.position) return refusal("incident.refused.stale");
@@ -281,7 +303,13 @@ export function next(
         return refusal("incident.refused.stale");
       return show(moved(draft, event.step, now, { reviewing: true }));
     case "cancel":
-      return show(moved(draft, draft.position, now, { status: "cancelled" }));
+      return show(moved(draft, draft.position, now, { status: "cancelled", cancelledFrom: draft.position }));
+    case "file":
+      if (draft.position !== "quick") return refusal("incident.refused.stale");
+      return file(draft, event, now, context);
+    case "full":
+      if (draft.position !== "quick") return refusal("incident.refused.stale");
+      return show(moved(draft, "what", now, { suggested: carried(draft.suggested, event.values) }));
     case "submit": {
       if (draft.position !== "summary") return refusal("incident.refused.stale");
       // The summary was shown before 72 hours had passed; now IMY will ask why the report is late.
@@ -297,6 +325,50 @@ export function next(
     case "submitted":
       return show(moved(draft, "summary", now, { status: "submitted", caseNumber: event.caseNumber }));
   }
+}
+
+/**
+ * Files the quick card: the case with the minimum, the rest to be completed.
+ * A report found out more than 72 hours ago also needs the reason for the
+ * delay, asked on the same card.
+ */
+function file(
+  draft: IncidentDraft,
+  event: Extract<IncidentEvent, { kind: "file" }>,
+  now: Date,
+  context: FlowContext,
+): Outcome | Refusal {
+  const occurredAt = draft.suggested.occurredAt;
+  const parsed = quickSchema(now, context.units).safeParse({
+    ...event.values,
+    ...(occurredAt ? { occurredAt } : {}),
+  });
+  if (!parsed.success) return refusalOf(problemsFrom(parsed.error));
+  const q = parsed.data;
+  if (isLate(new Date(q.discoveredAt), now)) {
+    const reason = stepSchemas(now, context.units).late.safeParse({ lateReason: q.lateReason });
+    if (!reason.success) {
+      const problems = problemsFrom(reason.error).map((p) =>
+        p.key === "incident.refused.empty" ? { ...p, key: "incident.refused.lateReasonNeeded" } : p,
+      );
+      return refusalOf(problems);
+    }
+  }
+  const notices: Notice[] =
+    draft.adviceGiven === q.category
+      ? []
+      : [adviceFor(q.category, q.protectionLevel, q.type, draft.suggested.urgent)];
+  const filed = {
+    ...draft,
+    adviceGiven: q.category,
+    suggested: { ...draft.suggested, discoveredAt: q.discoveredAt },
+  };
+  return {
+    draft: filed,
+    show: current(filed),
+    notices,
+    effects: [{ kind: "submitCase", case: quickCase(draft, q, event.reporter) }],
+  };
 }
 
 export function isRefusal(result: Outcome | Refusal): result is Refusal {

@@ -31,7 +31,41 @@ const refuse = (
   ctx: z.RefinementCtx,
   key: string,
   params: Record<string, string | number | { findings: FindingKind[] }> = {},
-) => ctx.addIssue({ code: "custom", message: key, params });
+  path?: string[],
+) => ctx.addIssue({ code: "custom", message: key, params, ...(path ? { path } : {}) });
+
+/** A refusal a person can act on: a key (under `incident.refused` unless dotted) and the input it belongs to. */
+export interface Problem {
+  key: string;
+  params?: Record<string, string | number | { key: string } | { findings: readonly FindingKind[] }>;
+  /** The card input the problem is shown next to; none for a problem with the whole card. */
+  field?: string;
+}
+
+const refusable = (i: z.core.$ZodIssue) => i.code === "custom" && /^[a-z][A-Za-z]+$/.test(i.message);
+
+/**
+ * A failed parse as the person sees it: each refusal they can act on, next to
+ * its input; or, if any value is one no card could send (forged or broken),
+ * one plain message that says nothing about the fields.
+ */
+export function problemsFrom(error: z.ZodError, field?: string): Problem[] {
+  if (!error.issues.every(refusable)) return [{ key: "errors.invalidInput" }];
+  return error.issues.map((issue) => {
+    const { params = {} } = issue as {
+      params?: Record<string, string | number | { findings: FindingKind[] }>;
+    };
+    return {
+      key: `incident.refused.${issue.message}`,
+      params: Object.fromEntries(
+        Object.entries(params).map(([k, v]) =>
+          typeof v === "string" && v.startsWith("incident.") ? [k, { key: v }] : [k, v],
+        ),
+      ),
+      field: typeof issue.path[0] === "string" ? issue.path[0] : field,
+    };
+  });
+}
 
 const toggle = z.enum(["true", "false"]).transform((v) => v === "true");
 
@@ -61,9 +95,11 @@ export const text = (field: keyof typeof TEXT_LIMITS) =>
       if (found.length > 0) refuse(ctx, "privacy", { explanation: { findings: found } });
     });
 
+/** A count, or nothing when the person chose "vet inte" (and left the number empty). */
 const count = (field: keyof typeof COUNT_LIMITS) =>
-  z.union([z.string(), z.number()]).transform((v, ctx) => {
+  z.union([z.string(), z.number()]).transform((v, ctx): number | undefined => {
     const raw = String(v).trim().replace(/\s/g, "");
+    if (raw === "") return undefined;
     if (!/^-?\d+$/.test(raw)) {
       refuse(ctx, "notACount", { field: `incident.fields.${field}` });
       return z.NEVER;
@@ -83,6 +119,68 @@ function localInstant(day: string, clock: string | undefined): Date {
 }
 
 const YEARS_BACK = 10;
+
+/** What is wrong with the two moments, if anything, and at which input it shows. */
+function timesProblem(
+  occurred: Date,
+  discovered: Date,
+  now: Date,
+): { key: string; field: string; params?: Record<string, number> } | undefined {
+  const earliest = new Date(now);
+  earliest.setUTCFullYear(earliest.getUTCFullYear() - YEARS_BACK);
+  if (Number.isNaN(occurred.getTime())) return { key: "badDate", field: "occurredDate" };
+  if (Number.isNaN(discovered.getTime())) return { key: "badDate", field: "discoveredDate" };
+  if (occurred > now) return { key: "occurredInFuture", field: "occurredDate" };
+  if (discovered > now) return { key: "discoveredInFuture", field: "discoveredDate" };
+  if (discovered < occurred) return { key: "discoveredBeforeOccurred", field: "discoveredDate" };
+  if (occurred < earliest) return { key: "tooLongAgo", field: "occurredDate", params: { years: YEARS_BACK } };
+  return undefined;
+}
+
+/** A choice a person must make: empty is refused next to its input (a forged value is not refusable). */
+const chosen = <T extends readonly [string, ...string[]]>(values: T, field: string) =>
+  z.union([z.literal(""), z.enum(values)]).transform((v, ctx): T[number] => {
+    if (v === "") refuse(ctx, "choose", { field: `incident.fields.${field}` });
+    return v as T[number];
+  });
+
+/**
+ * The one card of a report filed now: what happened (category, incident or
+ * near miss, protected data, a short description), when it was discovered,
+ * the unit. The time of discovery may be left out (the start of that day
+ * then counts, the stricter reading for the deadline); when it happened is
+ * the discovery unless the person's words said more.
+ */
+export function quickSchema(now: Date, units: readonly string[]) {
+  return z
+    .object({
+      category: chosen(CATEGORIES, "category"),
+      type: chosen(CASE_TYPES, "type"),
+      protectionLevel: chosen(PROTECTION_LEVELS, "protectionLevel"),
+      description: text("description"),
+      discoveredDate: z.union([z.literal(""), date]).superRefine((v, ctx) => {
+        if (v === "") refuse(ctx, "choose", { field: "incident.fields.discoveredDate" });
+      }),
+      discoveredTime: z.union([time, z.literal("")]).default(""),
+      occurredAt: z.iso.datetime({ offset: true }).optional(),
+      unitId: z
+        .union([z.literal(""), z.string().refine((id) => units.includes(id))])
+        .superRefine((v, ctx) => {
+          if (v === "") refuse(ctx, "choose", { field: "incident.fields.unitId" });
+        }),
+      lateReason: z.string().default(""),
+    })
+    .transform((v, ctx) => {
+      const discovered = localInstant(v.discoveredDate, v.discoveredTime || undefined);
+      const occurred =
+        v.occurredAt && new Date(v.occurredAt) <= discovered ? new Date(v.occurredAt) : discovered;
+      const problem = v.discoveredDate ? timesProblem(occurred, discovered, now) : undefined;
+      if (problem) refuse(ctx, problem.key, problem.params, ["discoveredDate"]);
+      return { ...v, discoveredAt: discovered.toISOString(), occurredAt: occurred.toISOString() };
+    });
+}
+
+export type QuickAnswers = z.output<ReturnType<typeof quickSchema>>;
 
 export function stepSchemas(now: Date, units: readonly string[]) {
   return {
@@ -106,14 +204,8 @@ export function stepSchemas(now: Date, units: readonly string[]) {
       .transform((v, ctx): Answers["when"] => {
         const occurred = localInstant(v.occurredDate, v.occurredTime || undefined);
         const discovered = localInstant(v.discoveredDate, v.discoveredTime);
-        const earliest = new Date(now);
-        earliest.setUTCFullYear(earliest.getUTCFullYear() - YEARS_BACK);
-        if (Number.isNaN(occurred.getTime()) || Number.isNaN(discovered.getTime())) {
-          refuse(ctx, "badDate");
-        } else if (occurred > now) refuse(ctx, "occurredInFuture");
-        else if (discovered > now) refuse(ctx, "discoveredInFuture");
-        else if (discovered < occurred) refuse(ctx, "discoveredBeforeOccurred");
-        else if (occurred < earliest) refuse(ctx, "tooLongAgo", { years: YEARS_BACK });
+        const problem = timesProblem(occurred, discovered, now);
+        if (problem) refuse(ctx, problem.key, problem.params, [problem.field]);
         return {
           occurredAt: occurred.toISOString(),
           // Without a time of day the moment is approximate by definition.
@@ -124,15 +216,26 @@ export function stepSchemas(now: Date, units: readonly string[]) {
         };
       }),
     late: z.object({ lateReason: text("lateReason") }),
-    data: z.object({
-      dataCategories: multi(DATA_CATEGORIES).refine((a) => a.length > 0),
-      subjectGroups: multi(SUBJECT_GROUPS).refine((a) => a.length > 0),
-      approxSubjects: count("approxSubjects"),
-      approxRecords: count("approxRecords"),
-      breachTypes: multi(BREACH_TYPES).default([]),
-      encrypted: z.enum(YES_NO_UNKNOWN),
-      seenByUnauthorised: z.enum(YES_NO_UNKNOWN),
-    }),
+    data: z
+      .object({
+        dataCategories: multi(DATA_CATEGORIES).refine((a) => a.length > 0),
+        subjectGroups: multi(SUBJECT_GROUPS).refine((a) => a.length > 0),
+        approxSubjects: count("approxSubjects").optional(),
+        approxSubjectsUnknown: toggle.default(false),
+        approxRecords: count("approxRecords").optional(),
+        approxRecordsUnknown: toggle.default(false),
+        breachTypes: multi(BREACH_TYPES).default([]),
+        encrypted: z.enum(YES_NO_UNKNOWN),
+        seenByUnauthorised: z.enum(YES_NO_UNKNOWN),
+      })
+      .transform((v, ctx): Answers["data"] => {
+        // No count passes as an answer by itself: a number, or "vet inte".
+        for (const field of ["approxSubjects", "approxRecords"] as const)
+          if (v[field] === undefined && !v[`${field}Unknown`])
+            refuse(ctx, "countOrUnknown", { field: `incident.fields.${field}` }, [field]);
+        const { approxSubjectsUnknown, approxRecordsUnknown, ...answers } = v;
+        return answers;
+      }),
     who: z.object({
       unitId: z.string().refine((id) => units.includes(id)),
       managerName: text("managerName"),
