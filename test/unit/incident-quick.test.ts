@@ -217,4 +217,43 @@ describe("a report filed now, completed later (pure)", () => {
     const bad = complete(c, { approxRecords: "-1" });
     expect("problems" in bad && bad.problems[0]).toMatchObject({ field: "approxRecords" });
   });
+
+  it("asks what the assessment weighs, and what the reporter answers lowers or raises it with the reason", () => {
+    const { case: c } = filed(started("Jag skickade ett mejl till fel person"), {
+      category: "wrong_recipient_email",
+      type: "incident",
+      protectionLevel: "none",
+      description: "Fel mottagare.",
+      discoveredDate: "2026-11-22",
+      unitId: "socialforvaltningen",
+    });
+    const asked = pendingFacts(c).map((f) => f.id);
+    expect(asked).toEqual(expect.arrayContaining(["recipient", "deletionConfirmed", "safetyRisk", "intent"]));
+    // An e-mail is no availability incident: nothing about restoring data is asked.
+    expect(asked).not.toContain("restoration");
+    const facts = { dataCategories: "identity", approxSubjects: "1", encrypted: "no", intent: "accidental" };
+    const toColleague = complete(c, {
+      ...facts,
+      recipient: "colleague",
+      deletionConfirmed: "yes",
+      safetyRisk: "no",
+      revealing: "little",
+    });
+    const toStranger = complete(c, {
+      ...facts,
+      recipient: "known_private",
+      deletionConfirmed: "no",
+      safetyRisk: "no",
+      revealing: "much",
+    });
+    const toThreat = complete(c, { ...facts, recipient: "known_private", safetyRisk: "yes" });
+    if ("problems" in toColleague || "problems" in toStranger || "problems" in toThreat)
+      throw new Error("refused");
+    const rank = ["low", "medium", "high", "very_high"];
+    const level = (x: typeof toColleague) => rank.indexOf(("case" in x ? x.case : c).preliminary.severity);
+    expect(toColleague.case.recipient).toBe("colleague");
+    expect(level(toColleague)).toBeLessThan(level(toStranger));
+    expect(toColleague.case.preliminary.notifyImyLikely).toBe(false);
+    expect(toThreat.case.preliminary.severity).toBe("very_high");
+  });
 });

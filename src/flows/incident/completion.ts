@@ -5,6 +5,13 @@ import {
   CAUSES,
   type Case,
   DATA_CATEGORIES,
+  IDENTIFIABILITY,
+  INTENTS,
+  OUTAGES,
+  RECIPIENTS,
+  RESTORATION,
+  REVEALING,
+  SERVICE_IMPACTS,
   SUBJECT_GROUPS,
   YES_NO_UNKNOWN,
 } from "../../cases/case.js";
@@ -39,6 +46,56 @@ export interface CompletionFact {
 export type CompletionCase = Omit<Case, "kind" | "number" | "createdAt" | "updatedAt">;
 
 const incidentOnly = (c: CompletionCase) => c.type === "incident";
+/** Confidentiality is at stake, or what happened is not said yet (then it may be). */
+const disclosure = (c: CompletionCase) =>
+  incidentOnly(c) && (c.breachTypes.length === 0 || c.breachTypes.includes("confidentiality"));
+/** Data lost or locked (availability), as the category or the breach types say. */
+const unavailable = (c: CompletionCase) =>
+  incidentOnly(c) &&
+  (c.breachTypes.includes("availability") ||
+    c.category === "data_lost" ||
+    c.category === "malware_or_hacking");
+const changedOrUnavailable = (c: CompletionCase) => unavailable(c) || c.breachTypes.includes("integrity");
+/** A single choice among a case enum, each value labelled under `incident.fact.<id>.<value>`. */
+const choiceOf = <T extends readonly [string, ...string[]]>(
+  id: keyof CompletionCase & string,
+  values: T,
+  appliesTo: (c: CompletionCase) => boolean,
+): CompletionFact => ({
+  id,
+  input: "single",
+  choices: () => values,
+  labels: `incident.fact.${id}`,
+  appliesTo,
+  parse: z.enum(values),
+  shown: (c) => String(c[id] ?? ""),
+});
+const yesNoOf = (
+  id: keyof CompletionCase & string,
+  appliesTo: (c: CompletionCase) => boolean,
+): CompletionFact => ({
+  ...choiceOf(id, YES_NO_UNKNOWN, appliesTo),
+  labels: "incident",
+});
+
+/**
+ * The facts the preliminary assessment weighs beyond the report's first questions (src/cases/assessment-facts.ts):
+ * asked on the Komplettera card whichever way the report was filed; until answered they read as "unknown", the
+ * stricter reading.
+ */
+export const ASSESSMENT_FACTS: readonly CompletionFact[] = [
+  choiceOf("recipient", RECIPIENTS, disclosure),
+  yesNoOf("deletionConfirmed", disclosure),
+  yesNoOf("safetyRisk", disclosure),
+  yesNoOf("encryptionKeySafe", (c) => incidentOnly(c) && c.encrypted !== "no"),
+  choiceOf("revealing", REVEALING, disclosure),
+  choiceOf("identifiable", IDENTIFIABILITY, incidentOnly),
+  yesNoOf("alreadyPublic", disclosure),
+  choiceOf("restoration", RESTORATION, unavailable),
+  choiceOf("outage", OUTAGES, unavailable),
+  choiceOf("serviceImpact", SERVICE_IMPACTS, changedOrUnavailable),
+  choiceOf("intent", INTENTS, incidentOnly),
+];
 const list = (values: readonly string[] | undefined) => (values ?? []).join(",");
 const multi = <T extends readonly [string, ...string[]]>(values: T) =>
   z
@@ -168,6 +225,7 @@ export const COMPLETION_FACTS: readonly CompletionFact[] = [
     shown: (c) => c.manager.name,
     apply: (v: string) => ({ manager: { name: v } }),
   },
+  ...ASSESSMENT_FACTS,
 ];
 
 const byId = new Map(COMPLETION_FACTS.map((f) => [f.id, f]));
@@ -220,6 +278,11 @@ export function complete(c: CompletionCase, values: Record<string, unknown>): Co
   const left = (c.toComplete ?? []).filter((id) => !answered.includes(id) && byId.has(id));
   updated = { ...updated, toComplete: left };
   return { case: { ...updated, preliminary: assess(updated) }, answered };
+}
+
+/** The assessment's further facts that apply to a case filed after every step (the Komplettera card asks them). */
+export function openAssessmentFacts(c: CompletionCase): string[] {
+  return ASSESSMENT_FACTS.filter((f) => !f.appliesTo || f.appliesTo(c)).map((f) => f.id);
 }
 
 /** The facts a case filed now leaves open (the reporter completes them later). */

@@ -3,6 +3,7 @@ import type { CaseActor, PreliminaryAssessment } from "../../cases/case.js";
 import { imyDeadline, isLate } from "../../cases/deadline.js";
 import { MEASURES } from "../../cases/measures.js";
 import type { NewCase } from "../../store/case-repository.js";
+import { openAssessmentFacts } from "./completion.js";
 import type { Answers, IncidentDraft, Position, StepId, Suggestions } from "./draft.js";
 import { STEPS } from "./draft.js";
 import { carried, quickCase } from "./quick.js";
@@ -234,7 +235,7 @@ function back(draft: IncidentDraft, now: Date): Outcome {
 
 function newCase(draft: IncidentDraft, reporter: CaseActor & { aadObjectId: string }): NewCase {
   const { what, when, late, data, who, done } = draft.answers as Answers;
-  return {
+  const filed: NewCase = {
     id: draft.id,
     orgId: draft.orgId,
     type: what.type,
@@ -268,6 +269,8 @@ function newCase(draft: IncidentDraft, reporter: CaseActor & { aadObjectId: stri
     contactConsent: done.contactConsent,
     additions: [],
   };
+  // The steps ask every fact of the report but those the assessment weighs beyond them: the Komplettera card asks these.
+  return { ...filed, toComplete: openAssessmentFacts(filed) };
 }
 
 /**
