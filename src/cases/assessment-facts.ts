@@ -44,6 +44,10 @@ export type AssessmentFacts = Pick<
       | "restoration"
       | "outage"
       | "serviceImpact"
+      | "recipientCount"
+      | "recipientLink"
+      | "exposure"
+      | "dependence"
     >
   >;
 
