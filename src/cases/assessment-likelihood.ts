@@ -15,7 +15,7 @@ import type { Recipient } from "./case.js";
  * - a recipient who does not know the people and has no reason to misuse the data, where the content is
  *   limited (not a whole file, health in detail, abuse or crime): one quarter, two if they returned or deleted it.
  * Nothing lowers a deliberate disclosure, a risk to someone's safety, or the duty of confidentiality when
- * the recipients are many or the data holds personal identity numbers in bulk.
+ * the recipients are many (or how many is not known) or the data holds personal identity numbers in bulk.
  */
 
 export type Lowering =
@@ -79,16 +79,13 @@ export function confidentiality(
     return fixed(QUARTER, 0, "contained");
   }
   reasons.push("confidentiality_breach");
-  // ENISA: 0.25 when disclosed to known recipients; 0.5 to many, an unknown number, or where it is (to be) misused.
-  const wide = r.deliberate || f.ongoing || many || WIDE.has(r.recipient);
-  if (wide)
-    reasons.push(
-      f.ongoing
-        ? "ongoing"
-        : many && KNOWN.has(r.recipient)
-          ? "severity.manyRecipients"
-          : "severity.disclosedWide",
-    );
+  // ENISA: 0.25 when disclosed to a known few; 0.5 to many, an unknown number, or where it is (to be) misused.
+  const countUnknown = r.recipientCount === "unknown";
+  const wide = r.deliberate || f.ongoing || many || countUnknown || WIDE.has(r.recipient);
+  if (f.ongoing) reasons.push("ongoing");
+  else if (r.deliberate || WIDE.has(r.recipient)) reasons.push("severity.disclosedWide");
+  else if (many) reasons.push("severity.manyRecipients");
+  else if (countUnknown) reasons.push("unknown.recipientCount");
   const cb = wide ? 0.5 : QUARTER;
   if (!mitigate || r.deliberate || r.safetyRisk === "yes") return fixed(1, cb);
 
@@ -103,7 +100,6 @@ export function confidentiality(
       restsOnWord = true;
     } else if (r.identityNumbersInBulk) reasons.push("severity.boundIdentityNumbers");
     else if (many) reasons.push("severity.boundButMany");
-    else reasons.push("unknown.recipientCount");
   }
   if (r.exposure === "brief") {
     reasons.push(r.seen === "yes" ? "severity.briefSeen" : "severity.brief");

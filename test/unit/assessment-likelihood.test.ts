@@ -110,10 +110,12 @@ describe("disclosure within the organisation: colleagues' confidentiality counts
     expect(mass.score!.likelihood).toBe(1);
   });
 
-  it("an unknown number of recipients reads as not lowered, and says so", () => {
+  it("an unknown number of recipients reads as many: not lowered by confidentiality, and a wider disclosure", () => {
     const unknown = assess({ ...decision, recipient: "colleague", recipientCount: "unknown" });
     expect(unknown.severityReasons).toContain("unknown.recipientCount");
-    expect(unknown.score!.likelihood).toBe(1);
+    expect(unknown.score).toMatchObject({ likelihood: 1, cb: 0.5 });
+    expect(assess({ ...decision, recipientCount: undefined }).score!.cb).toBe(0.5);
+    expect(assess(decision).score!.cb).toBe(0.25);
   });
 
   it("many colleagues without identity numbers are not lowered either", () => {

@@ -15,6 +15,7 @@ const ordinary: AssessmentFacts = {
   ongoing: false,
   cause: "human_error",
   recipient: "known_private",
+  recipientCount: "one",
   deletionConfirmed: "unknown",
   safetyRisk: "no",
   revealing: "some",
