@@ -9,7 +9,8 @@ import type { Recipient } from "./case.js";
  * L is 0.25 where the data cannot reach anyone (unreadable, nobody saw it, or it stayed with a few recipients
  * bound by secrecy who all deleted it: EDPB 01/2021 cases 1, 9, 10). Otherwise it starts at 1, and each
  * circumstance that makes harm less likely takes a quarter off (never below 0.25):
- * - a single or a few recipients bound by secrecy, whose deletion is awaited: two quarters;
+ * - a single or a few recipients bound by secrecy, whose deletion is awaited: one quarter (less likely to use
+ *   or spread it, but still holding it; and the notification stays, see `restsOnWord`);
  * - the data was only seen for moments and nothing was kept: two quarters, one if someone is known to have
  *   looked; visible for hours, then removed, and nobody known to have seen it: one quarter;
  * - a recipient who does not know the people and has no reason to misuse the data, where the content is
@@ -96,7 +97,7 @@ export function confidentiality(
     if (trusted && r.recipientCount !== "unknown") {
       reasons.push("severity.boundRecipient");
       lowerings.push("bound");
-      quarters += 2;
+      quarters += 1;
       restsOnWord = true;
     } else if (r.identityNumbersInBulk) reasons.push("severity.boundIdentityNumbers");
     else if (many) reasons.push("severity.boundButMany");

@@ -125,7 +125,8 @@ describe("disclosure within the organisation: colleagues' confidentiality counts
   });
 
   it("a few colleagues awaiting deletion lower the risk but keep the notification; all confirmed, it is contained", () => {
-    const awaiting = assess({ ...decision, recipient: "colleague", recipientCount: "few" });
+    const financial = { ...decision, dataCategories: ["identity" as const, "financial" as const] };
+    const awaiting = assess({ ...financial, recipient: "colleague", recipientCount: "few" });
     expect(awaiting).toMatchObject({
       severity: "medium",
       notifyImyLikely: true,
@@ -134,8 +135,9 @@ describe("disclosure within the organisation: colleagues' confidentiality counts
     expect(awaiting.severityReasons).toEqual(
       expect.arrayContaining(["severity.wordKeepsNotification", "severity.boundRecipient"]),
     );
+    expect(awaiting.score!.likelihood).toBe(0.75);
     const confirmed = assess({
-      ...decision,
+      ...financial,
       recipient: "colleague",
       recipientCount: "few",
       deletionConfirmed: "yes",
