@@ -1,41 +1,21 @@
 import { describe, expect, it } from "vitest";
 import { type AssessmentFacts, assess } from "../../src/cases/assessment.js";
+import { lostAndRestored, ordinaryEmail } from "../support/assessment-facts.js";
 
 /** A client's decision (secret social services data, single details) e-mailed to one private person. */
 const decision: AssessmentFacts = {
-  type: "incident",
-  category: "wrong_recipient_email",
-  protectionLevel: "none",
+  ...ordinaryEmail,
   dataCategories: ["identity", "social_services"],
-  subjectGroups: ["residents_clients"],
-  approxSubjects: 1,
-  breachTypes: ["confidentiality"],
-  encrypted: "no",
-  seenByUnauthorised: "yes",
-  ongoing: false,
-  cause: "human_error",
-  recipient: "known_private",
-  recipientCount: "one",
-  deletionConfirmed: "unknown",
-  safetyRisk: "no",
-  revealing: "some",
-  identifiable: "directly",
   exposure: "copy",
   recipientLink: "unknown",
 };
 
-/** A system that was down for hours and came back without loss. */
+/** A care system that was down for hours, with delays, and came back without loss. */
 const outage: AssessmentFacts = {
-  ...decision,
-  category: "data_lost",
+  ...lostAndRestored,
   dataCategories: ["identity", "health"],
   approxSubjects: 240,
-  breachTypes: ["availability"],
-  seenByUnauthorised: "no",
   cause: "technical_fault",
-  recipient: "none",
-  restoration: "restored_no_loss",
-  outage: "hours",
   serviceImpact: "delays",
 };
 
