@@ -43,6 +43,10 @@ const FactsSchema = CaseSchema.pick({
       restoration: true,
       outage: true,
       serviceImpact: true,
+      recipientCount: true,
+      recipientLink: true,
+      exposure: true,
+      dependence: true,
     }).partial().shape,
   )
   .strict();

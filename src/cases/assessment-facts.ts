@@ -2,10 +2,12 @@ import type {
   BreachType,
   Case,
   Category,
+  Exposure,
   Identifiability,
   Intent,
   ProtectionLevel,
   Recipient,
+  RecipientCount,
   Restoration,
   Revealing,
   ServiceImpact,
@@ -44,6 +46,10 @@ export type AssessmentFacts = Pick<
       | "restoration"
       | "outage"
       | "serviceImpact"
+      | "recipientCount"
+      | "recipientLink"
+      | "exposure"
+      | "dependence"
     >
   >;
 
@@ -62,6 +68,21 @@ const ACCIDENTAL_BY_NATURE: ReadonlySet<Category> = new Set([
   "published_by_mistake",
   "public_records_disclosure",
 ]);
+
+/** Categories where whoever got the data holds their own copy: a mail, a letter, a message, a device, a release. */
+const COPY_BY_NATURE: ReadonlySet<Category> = new Set([
+  "wrong_recipient_email",
+  "wrong_address_letter",
+  "wrong_recipient_message",
+  "lost_or_stolen_device",
+  "public_records_disclosure",
+]);
+
+/**
+ * Personal identity numbers of this many people are "in bulk" (a list, not one person's case). A count not yet
+ * given is not read as bulk: like the volume, it is assessed again when the reporter adds it.
+ */
+const BULK = 10;
 
 /**
  * The facts as the method reads them: each unknown resolved to its stricter reading, with a note (a reason
@@ -83,6 +104,15 @@ export interface Reading {
   unreadable: boolean;
   /** Nobody unauthorised saw or copied the data. */
   notSeen: boolean;
+  seen: YesNoUnknown;
+  recipientCount: RecipientCount;
+  recipientLink: YesNoUnknown;
+  /** How they could take it in; unknown reads as their own copy. */
+  exposure: Exclude<Exposure, "unknown">;
+  /** Personal identity numbers of many people (dataskyddslagen 3 kap. 10 §). */
+  identityNumbersInBulk: boolean;
+  /** Care, health, safety or livelihood depend on the data; unknown reads as yes. */
+  vital: boolean;
   alreadyPublic: boolean;
   revealing: Exclude<Revealing, "unknown">;
   identifiable: Identifiability;
@@ -135,6 +165,16 @@ export function readFacts(f: AssessmentFacts): Reading {
   const serviceImpact = f.serviceImpact ?? "unknown";
   if ((availability || breach.has("integrity")) && serviceImpact === "unknown") note("serviceImpact");
   const safetyRisk = f.safetyRisk ?? "unknown";
+  const exposure = f.exposure && f.exposure !== "unknown" ? f.exposure : "copy";
+  const couldBeTaken = confidentiality && intent === "accidental" && !unreadable && !notSeen;
+  if (couldBeTaken && (f.exposure ?? "unknown") === "unknown" && !COPY_BY_NATURE.has(f.category))
+    note("exposure");
+  const dependence = f.dependence ?? "unknown";
+  // What people depend on the data for matters where the loss or the error had no serious effect yet.
+  const effectOpen =
+    (availability && serviceImpact !== "none" && serviceImpact !== "serious") ||
+    (breach.has("integrity") && serviceImpact !== "serious");
+  if (effectOpen && dependence === "unknown") note("dependence");
   return {
     nearMiss: f.type === "near_miss",
     protectedData,
@@ -147,6 +187,13 @@ export function readFacts(f: AssessmentFacts): Reading {
     safetyRisk,
     unreadable,
     notSeen,
+    seen: f.seenByUnauthorised,
+    recipientCount: f.recipientCount ?? "unknown",
+    recipientLink: f.recipientLink ?? "unknown",
+    exposure,
+    identityNumbersInBulk:
+      f.dataCategories.includes("personal_identity_number") && (f.approxSubjects ?? 0) >= BULK,
+    vital: dependence !== "ordinary",
     alreadyPublic: f.alreadyPublic === "yes" && !protectedData,
     revealing,
     identifiable: f.identifiable ?? "unknown",

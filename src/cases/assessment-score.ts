@@ -1,4 +1,5 @@
 import type { AssessmentFacts, Reading } from "./assessment-facts.js";
+import { CONTAINING, confidentiality, type Lowering } from "./assessment-likelihood.js";
 import type { DataCategory, Revealing } from "./case.js";
 
 /**
@@ -10,12 +11,10 @@ import type { DataCategory, Revealing } from "./case.js";
  * - CB, the circumstances of the breach: loss of confidentiality, integrity and availability, malicious intent.
  *
  * Two readings of our own, each from the EDPB's cases, are written out where they apply:
- * - L, the likelihood that the data can be used against the people: 1, unless the data is unreadable
- *   (encrypted with the key safe, art. 34(3)(a)), nobody unauthorised saw it, or it stayed with a recipient
- *   bound by secrecy (EDPB 01/2021 cases 1, 9 and 10: 0.25 when contained, 0.75 when the recipient still
- *   holds it). So SE = DPC × EI × L + CB.
- * - An incident where only availability was lost is scored on what the loss did (how long, and whether care,
- *   support, payments or decisions suffered; cases 1–3), not on how sensitive data nobody saw is.
+ * - L, the likelihood that disclosed data is used against the people (src/cases/assessment-likelihood.ts), so
+ *   SE = DPC × EI × L + CB.
+ * - Where data was only lost or altered, nobody unauthorised saw it: the context is what the loss or the
+ *   error did to the people and what they depend on the data for (cases 1–3), not how sensitive it is.
  */
 
 export interface Score {
@@ -26,8 +25,10 @@ export interface Score {
   se: number;
   /** Reason codes (assessment.severity.* and the old top-level ones), in the order they count. */
   reasons: string[];
-  /** What lowered the likelihood, when something did. */
-  mitigation?: "unreadable" | "notSeen" | "contained" | "bound";
+  /** What lowered the likelihood, in the order it counted. */
+  lowerings: Lowering[];
+  /** The lowering rests on a recipient's word or an awaited confirmation: it never removes the notification. */
+  restsOnWord: boolean;
   /** Confidentiality was lost in a way that can reach someone (not unreadable, not unseen, not contained). */
   disclosed: boolean;
 }
@@ -53,7 +54,8 @@ const FAMILY: Record<DataCategory, Family> = {
  * DPC by kind of data and how much it reveals, after ENISA's own examples: a supermarket customer list 1; one
  * day of transactions 2, a month of balances 3; "had a general blood test" 1, a test for a specific disease 3,
  * the results 4. Under OSL the relationship itself is secret (being a social services client or in pupil
- * welfare), so even a name on such a list is 3. A personal identity number makes identity fraud possible.
+ * welfare), so even a hint such as a name on such a list is 2, one more than ordinary data. A personal identity
+ * number makes identity fraud possible.
  */
 const DPC: Record<Family, Record<Exclude<Revealing, "unknown">, number>> = {
   simple: { little: 1, some: 1, much: 2 },
@@ -61,8 +63,14 @@ const DPC: Record<Family, Record<Exclude<Revealing, "unknown">, number>> = {
   evaluative: { little: 1, some: 2, much: 3 },
   financial: { little: 1, some: 2, much: 3 },
   sensitive: { little: 1, some: 3, much: 4 },
-  secret: { little: 3, some: 3, much: 4 },
+  secret: { little: 2, some: 3, much: 4 },
 };
+
+/**
+ * Children (EDPB 9/2022) weigh more where the data is about their health, welfare or family situation, or shows
+ * who and where they are; grades, absence, fees and identity numbers harm a child no more than an adult.
+ */
+const CHILD_WEIGHTED: ReadonlySet<Family> = new Set(["simple", "sensitive", "secret"]);
 
 const FAMILY_REASON: Record<Family, string> = {
   simple: "severity.dataSimple",
@@ -92,39 +100,58 @@ function dataContext(f: AssessmentFacts, r: Reading, reasons: string[]): number 
     reasons.push("severity.alreadyPublic");
     return 1;
   }
+  const child = f.subjectGroups.some((g) => g === "children" || g === "pupils") && r.revealing !== "little";
   const families = f.dataCategories.map((c) => FAMILY[c]);
-  const ranked = (families.length ? families : (["simple"] as Family[])).map((family) => ({
-    family,
-    dpc: DPC[family][r.revealing],
-  }));
-  const top = ranked.reduce((a, b) => (b.dpc > a.dpc ? b : a));
+  const ranked = (families.length ? families : (["simple"] as Family[])).map((family) => {
+    const raised = child && CHILD_WEIGHTED.has(family);
+    return { family, raised, dpc: Math.min(4, DPC[family][r.revealing] + (raised ? 1 : 0)) };
+  });
+  // The highest context counts; on a tie, the data's own weight explains it better than the children do.
+  const top = ranked.reduce((a, b) => (b.dpc > a.dpc || (b.dpc === a.dpc && a.raised && !b.raised) ? b : a));
   reasons.push(FAMILY_REASON[top.family]);
   if (r.revealing === "little") reasons.push("severity.revealsLittle");
   if (r.revealing === "much" && !r.unknowns.includes("unknown.revealing"))
     reasons.push("severity.revealsMuch");
-  let dpc = top.dpc;
-  // Vulnerable people (EDPB 9/2022): children suffer more from the same disclosure, unless it reveals next to nothing.
-  if (f.subjectGroups.some((g) => g === "children" || g === "pupils") && r.revealing !== "little") {
-    reasons.push("children");
-    dpc += 1;
-  }
-  return Math.min(4, dpc);
+  if (top.raised) reasons.push("children");
+  return top.dpc;
 }
 
-/** Availability alone: how critical the loss was for the people, not how sensitive the unseen data is. */
+/**
+ * Availability alone: how critical the loss was for the people, not how sensitive the unseen data is. Hours
+ * without the data that medication, alarms, home care or payments depend on, with delays, are a risk to
+ * health or livelihood; the same hours for administration that can wait are an inconvenience.
+ */
 function availabilityContext(r: Reading, reasons: string[]): number {
   switch (r.serviceImpact) {
     case "none":
       reasons.push("severity.availabilityNoImpact");
       return 1;
-    case "delays":
-      reasons.push("severity.availabilityDelays");
-      return 1.5;
     case "serious":
       reasons.push("severity.availabilitySerious");
       return 4;
-    case "unknown":
-      return 2;
+    default:
+      if (r.serviceImpact === "delays")
+        reasons.push(r.vital ? "severity.availabilityVitalDelays" : "severity.availabilityDelays");
+      return r.vital ? 2 : 1.5;
+  }
+}
+
+/**
+ * Integrity alone: what the wrong data did or could do. An outage is seen and worked around; an error is not:
+ * wrong data that care or safety depends on was a risk while in use, even if nothing is known to have gone wrong.
+ */
+function integrityContext(r: Reading, reasons: string[]): number {
+  switch (r.serviceImpact) {
+    case "none":
+      reasons.push(r.vital ? "severity.integrityVitalUnnoticed" : "severity.integrityNoImpact");
+      return r.vital ? 2 : 1;
+    case "serious":
+      reasons.push("severity.integrityHarm");
+      return 4;
+    default:
+      if (r.serviceImpact === "delays")
+        reasons.push(r.vital ? "severity.integrityVitalDelays" : "severity.integrityDelays");
+      return r.vital ? 2 : 1.5;
   }
 }
 
@@ -140,51 +167,6 @@ function easeOfIdentification(f: AssessmentFacts, r: Reading, reasons: string[])
   if (r.identifiable === "unknown" && !f.dataCategories.some((c) => IDENTIFYING.has(c)))
     reasons.push("unknown.identifiable");
   return 1;
-}
-
-interface Confidentiality {
-  likelihood: number;
-  cb: number;
-  mitigation?: Score["mitigation"];
-}
-
-function confidentiality(
-  f: AssessmentFacts,
-  r: Reading,
-  reasons: string[],
-  mitigate: boolean,
-): Confidentiality {
-  if (!r.breach.has("confidentiality")) return { likelihood: 1, cb: 0 };
-  if (mitigate && r.unreadable) {
-    reasons.push("severity.unreadable");
-    return { likelihood: 0.25, cb: 0, mitigation: "unreadable" };
-  }
-  if (mitigate && r.notSeen) {
-    reasons.push("severity.notSeen");
-    return { likelihood: 0.25, cb: 0, mitigation: "notSeen" };
-  }
-  // Already public: the disclosure adds nothing (ENISA lowers the context instead).
-  if (r.alreadyPublic) return { likelihood: 1, cb: 0 };
-  const bound = (r.recipient === "colleague" || r.recipient === "bound_by_secrecy") && !r.deliberate;
-  if (mitigate && bound && r.deletionConfirmed && r.safetyRisk !== "yes") {
-    reasons.push("severity.contained");
-    return { likelihood: 0.25, cb: 0, mitigation: "contained" };
-  }
-  reasons.push("confidentiality_breach");
-  if (mitigate && bound) {
-    // Bound not to spread or use it, but still holding it: less likely to harm, far from contained.
-    reasons.push("severity.boundRecipient");
-    return { likelihood: 0.75, cb: 0.25, mitigation: "bound" };
-  }
-  // ENISA: 0.25 when disclosed to known recipients; 0.5 to an unknown number, or where it is (to be) misused.
-  const wide =
-    r.deliberate ||
-    f.ongoing ||
-    r.recipient === "many_or_public" ||
-    r.recipient === "attacker" ||
-    r.recipient === "unknown";
-  if (wide) reasons.push(f.ongoing ? "ongoing" : "severity.disclosedWide");
-  return { likelihood: 1, cb: wide ? 0.5 : 0.25 };
 }
 
 function circumstances(r: Reading, reasons: string[]): number {
@@ -231,30 +213,34 @@ function volume(f: AssessmentFacts, reasons: string[]): number {
  */
 export function score(f: AssessmentFacts, r: Reading, mitigate = true): Score {
   const reasons: string[] = [];
-  const ci = r.breach.has("confidentiality") || r.breach.has("integrity");
-  // What the data is only counts where it was disclosed or altered: nobody is harmed by unseen data being locked.
+  const disclosure = r.breach.has("confidentiality");
+  // What the data is only counts where it was disclosed: nobody is harmed by unseen data being locked or wrong.
   const dataReasons: string[] = [];
   const dpc = dataContext(f, r, dataReasons);
   const ei = easeOfIdentification(f, r, dataReasons);
-  if (ci) reasons.push(...dataReasons);
+  if (disclosure) reasons.push(...dataReasons);
   const conf = confidentiality(f, r, reasons, mitigate);
-  // Integrity is not made safer by who received a copy: wrong data stays wrong.
-  const likelihood = r.breach.has("integrity") ? 1 : conf.likelihood;
-  const dataCore = ci ? dpc * ei * likelihood : 0;
-  const availability = r.breach.has("availability") ? availabilityContext(r, reasons) : 0;
+  const dataCore = disclosure ? dpc * ei * conf.likelihood : 0;
+  const effect = Math.max(
+    r.breach.has("availability") ? availabilityContext(r, reasons) : 0,
+    r.breach.has("integrity") ? integrityContext(r, reasons) : 0,
+  );
   const cb = conf.cb + circumstances(r, reasons);
-  const disclosed = r.breach.has("confidentiality") && (!conf.mitigation || conf.mitigation === "bound");
-  // ENISA scores the harm to one person; many people add to it only where each can be identified and reached.
-  const people = ci && likelihood === 1 && ei === 1 && !r.alreadyPublic ? volume(f, reasons) : 0;
-  const byAvailability = availability > dataCore;
+  const disclosed = disclosure && !conf.lowerings.some((l) => CONTAINING.has(l));
+  // ENISA scores the harm to one person; many people add to it only where each can be identified and reached
+  // (their readable data was disclosed) or each was affected by wrong data.
+  const reached = (disclosure && conf.likelihood === 1) || r.breach.has("integrity");
+  const people = reached && ei === 1 && !r.alreadyPublic ? volume(f, reasons) : 0;
+  const byEffect = effect > dataCore;
   return {
-    dpc: byAvailability ? availability : dpc,
-    ei: byAvailability ? 1 : ei,
-    likelihood: byAvailability ? 1 : likelihood,
+    dpc: byEffect ? effect : dpc,
+    ei: byEffect ? 1 : ei,
+    likelihood: byEffect ? 1 : conf.likelihood,
     cb: cb + people,
-    se: Math.max(dataCore, availability) + cb + people,
+    se: Math.max(dataCore, effect) + cb + people,
     reasons,
-    mitigation: conf.mitigation,
+    lowerings: conf.lowerings,
+    restsOnWord: conf.restsOnWord,
     disclosed,
   };
 }

@@ -1,4 +1,5 @@
 import { type AssessmentFacts, type Reading, readFacts } from "./assessment-facts.js";
+import type { Lowering } from "./assessment-likelihood.js";
 import { type Score, score } from "./assessment-score.js";
 import type { InformExemption, PreliminaryAssessment, Severity } from "./case.js";
 
@@ -67,16 +68,17 @@ function consequences(
   return severity === "low" || !found.length ? ["consequence.limited"] : found;
 }
 
+const UNLIKELY_BECAUSE: Partial<Record<Lowering, string>> = {
+  unreadable: "notify.unlikelyUnreadable",
+  contained: "notify.unlikelyContained",
+  brief: "notify.unlikelyBrief",
+};
+
 function notifyReasons(severity: Severity, s: Score, safety: boolean): string[] {
   if (safety) return ["notify.safety"];
   if (severity !== "low") return ["notify.risk"];
-  const why =
-    s.mitigation === "unreadable"
-      ? "notify.unlikelyUnreadable"
-      : s.mitigation === "contained"
-        ? "notify.unlikelyContained"
-        : "notify.unlikelyLow";
-  return [why, "notify.document"];
+  const why = s.lowerings.map((l) => UNLIKELY_BECAUSE[l]).find((code) => code !== undefined);
+  return [why ?? "notify.unlikelyLow", "notify.document"];
 }
 
 function informDecision(
@@ -91,9 +93,13 @@ function informDecision(
     if ((f.approxSubjects ?? 0) >= 10_000) reasons.push("inform.publicNoticePossible");
     return { inform: true, reasons };
   }
-  if (RANK[unmitigated] >= RANK.high && s.mitigation === "unreadable")
+  if (RANK[unmitigated] >= RANK.high && s.lowerings.includes("unreadable"))
     return { inform: false, reasons: ["inform.exemptEncrypted"], exemption: "encrypted" };
-  if (RANK[unmitigated] >= RANK.high && s.mitigation === "contained")
+  // Art. 34(3)(b): the data was deleted by those bound to keep it, or got back from the wrong recipient.
+  if (
+    RANK[unmitigated] >= RANK.high &&
+    (s.lowerings.includes("contained") || s.lowerings.includes("returned"))
+  )
     return { inform: false, reasons: ["inform.exemptMeasures"], exemption: "subsequent_measures" };
   return { inform: false, reasons: ["inform.notHighRisk"] };
 }
@@ -135,7 +141,14 @@ export function assess(facts: AssessmentFacts): PreliminaryAssessment {
   const s = score(facts, r);
   const safety = safetyAtStake(r, s);
   let severity = severityOf(s.se);
+  const unmitigated = severityOf(score(facts, r, false).se);
   const floors: string[] = [];
+  // A recipient's word (that they deleted it, that they do not know the people) or an awaited confirmation
+  // may spare the people a message, never the notification of a disclosure that is otherwise a risk.
+  if (s.restsOnWord && RANK[unmitigated] >= RANK.medium && severity === "low") {
+    severity = "medium";
+    floors.push("severity.wordKeepsNotification");
+  }
   if (safety) {
     severity = "very_high";
     floors.push("severity.safety", ...(r.safetyRisk === "unknown" ? ["unknown.safety"] : []));
@@ -145,7 +158,6 @@ export function assess(facts: AssessmentFacts): PreliminaryAssessment {
     // Even unopened or unseen, a protected person's data went astray: IMY is told.
     severity = atLeast(severity, "medium");
   }
-  const unmitigated = severityOf(score(facts, r, false).se);
   const severityReasons = [...floors, ...s.reasons, ...r.unknowns];
   const notify = notifyReasons(severity, s, safety);
   const inform = informDecision(facts, severity, unmitigated, s, safety);

@@ -108,6 +108,20 @@ export const RESTORATION = ["restored_no_loss", "restored_with_loss", "not_resto
 export const OUTAGES = ["hours", "days", "weeks", "unknown"] as const;
 /** Availability and integrity: whether care, support, payments or decisions for the people were affected. */
 export const SERVICE_IMPACTS = ["none", "delays", "serious", "unknown"] as const;
+/** How many unauthorised people got the data or could see it: one, a few (2–10), many (more than 10). */
+export const RECIPIENT_COUNTS = ["one", "few", "many", "unknown"] as const;
+/**
+ * How the unauthorised people could take the data in: `brief` — seen or heard for moments (a shared screen, a
+ * remark), nothing recorded or copied; `hours` — visible for up to a day and then removed, nobody got a copy;
+ * `copy` — they received or could save their own copy (e-mail, letter, file, download, photo, recording), or it
+ * was exposed for longer.
+ */
+export const EXPOSURES = ["brief", "hours", "copy", "unknown"] as const;
+/**
+ * Availability and integrity: what people depend on the data for. `vital` — their care, health, safety or
+ * livelihood (medication, safety alarms, home care, support, payments); `ordinary` — administration that can wait.
+ */
+export const DEPENDENCES = ["vital", "ordinary", "unknown"] as const;
 
 /** How the organisation found out (IMY asks how the breach was discovered). */
 export const DISCOVERY_METHODS = [
@@ -147,6 +161,9 @@ export type Identifiability = (typeof IDENTIFIABILITY)[number];
 export type Restoration = (typeof RESTORATION)[number];
 export type Outage = (typeof OUTAGES)[number];
 export type ServiceImpact = (typeof SERVICE_IMPACTS)[number];
+export type RecipientCount = (typeof RECIPIENT_COUNTS)[number];
+export type Exposure = (typeof EXPOSURES)[number];
+export type Dependence = (typeof DEPENDENCES)[number];
 export type InformExemption = (typeof INFORM_EXEMPTIONS)[number];
 export type CaseStatus = (typeof CASE_STATUSES)[number];
 
@@ -260,8 +277,9 @@ export const CaseSchema = z.object({
   processorInvolved: z.enum(YES_NO_UNKNOWN),
   cause: z.enum(CAUSES),
 
-  // What happened to the data: the assessment's further facts (see RECIPIENTS…SERVICE_IMPACTS above).
+  // What happened to the data: the assessment's further facts (see RECIPIENTS…DEPENDENCES above).
   recipient: z.enum(RECIPIENTS).optional(),
+  /** "Yes" only when every recipient has confirmed that they deleted or returned the data. */
   deletionConfirmed: z.enum(YES_NO_UNKNOWN).optional(),
   /** Could the data reach someone who may harm a person (a violent ex-partner, a client who has threatened staff)? */
   safetyRisk: z.enum(YES_NO_UNKNOWN).optional(),
@@ -274,6 +292,11 @@ export const CaseSchema = z.object({
   restoration: z.enum(RESTORATION).optional(),
   outage: z.enum(OUTAGES).optional(),
   serviceImpact: z.enum(SERVICE_IMPACTS).optional(),
+  recipientCount: z.enum(RECIPIENT_COUNTS).optional(),
+  /** Does the recipient know the people the data is about, or have a reason to use it against them? */
+  recipientLink: z.enum(YES_NO_UNKNOWN).optional(),
+  exposure: z.enum(EXPOSURES).optional(),
+  dependence: z.enum(DEPENDENCES).optional(),
 
   // What IMY's notification asks for beyond the report (recorded by the DSO, src/cases/lifecycle.ts).
   /** When the organisation became aware that this is a personal data breach. */

@@ -1,38 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { type AssessmentFacts, assess } from "../../src/cases/assessment.js";
-
-/** A wrong-recipient e-mail with ordinary data to a known private person; override what the test is about. */
-const ordinary: AssessmentFacts = {
-  type: "incident",
-  category: "wrong_recipient_email",
-  protectionLevel: "none",
-  dataCategories: ["identity", "contact_details"],
-  subjectGroups: ["residents_clients"],
-  approxSubjects: 1,
-  breachTypes: ["confidentiality"],
-  encrypted: "no",
-  seenByUnauthorised: "yes",
-  ongoing: false,
-  cause: "human_error",
-  recipient: "known_private",
-  deletionConfirmed: "unknown",
-  safetyRisk: "no",
-  revealing: "some",
-  identifiable: "directly",
-};
-
-/** Data deleted by mistake; override the restoration and its effects. */
-const lost: AssessmentFacts = {
-  ...ordinary,
-  category: "data_lost",
-  breachTypes: ["availability"],
-  seenByUnauthorised: "no",
-  cause: "human_error",
-  recipient: "none",
-  restoration: "restored_no_loss",
-  outage: "hours",
-  serviceImpact: "none",
-};
+import { lostAndRestored as lost, ordinaryEmail as ordinary } from "../support/assessment-facts.js";
 
 describe("the preliminary assessment (ENISA 2013 with EDPB 9/2022 and 01/2021)", () => {
   it("calls a staff contact list deleted and restored from backup low: neither IMY nor the people (IMY's own example)", () => {

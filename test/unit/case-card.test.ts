@@ -55,6 +55,7 @@ describe("the DSO channel card's assessment", () => {
     category: "protected_identity_revealed",
     protectionLevel: "skyddad_folkbokforing",
     recipient: "known_private",
+    recipientCount: "one",
     safetyRisk: "yes",
     revealing: "some",
   });

@@ -24,6 +24,7 @@ function filled(extra: Partial<Case> = {}): Case {
     seenByUnauthorised: "yes",
     processorInvolved: "yes",
     recipient: "known_private",
+    recipientCount: "one",
     deletionConfirmed: "no",
     safetyRisk: "no",
     revealing: "much",
