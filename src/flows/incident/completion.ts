@@ -5,9 +5,12 @@ import {
   CAUSES,
   type Case,
   DATA_CATEGORIES,
+  DEPENDENCES,
+  EXPOSURES,
   IDENTIFIABILITY,
   INTENTS,
   OUTAGES,
+  RECIPIENT_COUNTS,
   RECIPIENTS,
   RESTORATION,
   REVEALING,
@@ -83,9 +86,18 @@ const yesNoOf = (
  * asked on the Komplettera card whichever way the report was filed; until answered they read as "unknown", the
  * stricter reading.
  */
+/** Choices labelled with the assessment's own wording for them (cards/strings/<locale>/assessment.json). */
+const askedBy = (fact: CompletionFact): CompletionFact => ({
+  ...fact,
+  labels: `assessment.question.${fact.id}`,
+});
+
 export const ASSESSMENT_FACTS: readonly CompletionFact[] = [
   choiceOf("recipient", RECIPIENTS, disclosure),
-  yesNoOf("deletionConfirmed", disclosure),
+  askedBy(choiceOf("recipientCount", RECIPIENT_COUNTS, disclosure)),
+  askedBy(choiceOf("recipientLink", YES_NO_UNKNOWN, disclosure)),
+  askedBy(choiceOf("exposure", EXPOSURES, disclosure)),
+  askedBy(yesNoOf("deletionConfirmed", disclosure)),
   yesNoOf("safetyRisk", disclosure),
   yesNoOf("encryptionKeySafe", (c) => incidentOnly(c) && c.encrypted !== "no"),
   choiceOf("revealing", REVEALING, disclosure),
@@ -94,6 +106,7 @@ export const ASSESSMENT_FACTS: readonly CompletionFact[] = [
   choiceOf("restoration", RESTORATION, unavailable),
   choiceOf("outage", OUTAGES, unavailable),
   choiceOf("serviceImpact", SERVICE_IMPACTS, changedOrUnavailable),
+  askedBy(choiceOf("dependence", DEPENDENCES, changedOrUnavailable)),
   choiceOf("intent", INTENTS, incidentOnly),
 ];
 const list = (values: readonly string[] | undefined) => (values ?? []).join(",");
